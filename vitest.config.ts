@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file gets its own database; two workers match the machine's two cores.

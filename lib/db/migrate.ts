@@ -39,9 +39,10 @@ type ScriptAdapter = { client: { query(sql: string): Promise<unknown> }; onError
  * breaks function bodies and leaves a failed migration half-applied. We send the whole script as
  * one simple-protocol query instead: PostgreSQL runs a multi-statement query as one transaction.
  */
-function wholeScriptFactory(connectionString: string) {
+function wholeScriptFactory(connectionString: string, opened: { dispose(): Promise<void> }[]) {
   const base = new PrismaPg({ connectionString });
   const patch = <T>(adapter: T): T => {
+    opened.push(adapter as unknown as { dispose(): Promise<void> });
     const a = adapter as unknown as ScriptAdapter;
     a.executeScript = async (script: string) => {
       try {
@@ -85,7 +86,8 @@ function migrationList(dir: string) {
 /** Applies every pending migration; returns the names of those just applied. */
 export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   const { SchemaEngine } = await loadEngineModule();
-  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, wholeScriptFactory(connectionString));
+  const opened: { dispose(): Promise<void> }[] = [];
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, wholeScriptFactory(connectionString, opened));
   try {
     const out = await engine.applyMigrations({
       migrationsList: migrationList(dir),
@@ -94,6 +96,8 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
     return out.appliedMigrationNames;
   } finally {
     engine.free();
+    // Close the engine's pool so the process can exit and the database can serve as a template.
+    await Promise.allSettled(opened.map((a) => a.dispose()));
   }
 }
 
@@ -103,8 +107,8 @@ export async function applyMigrations(connectionString: string, dir = MIGRATIONS
  */
 export async function diffSchemas(connectionString: string, fromSchema: string | null, toSchema: string): Promise<string> {
   const { SchemaEngine } = await loadEngineModule();
-  const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, factory);
+  const opened: { dispose(): Promise<void> }[] = [];
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, wholeScriptFactory(connectionString, opened));
   try {
     const target = (content: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content }] });
     const result = await engine.diff({
@@ -114,8 +118,9 @@ export async function diffSchemas(connectionString: string, fromSchema: string |
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
     });
-    return (result as { stdout?: string }).stdout ?? "";
+    return result.stdout ?? "";
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((a) => a.dispose()));
   }
 }

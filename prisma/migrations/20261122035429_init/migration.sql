@@ -485,3 +485,6 @@ CREATE TRIGGER "audit_events_append_only" BEFORE UPDATE OR DELETE ON "audit_even
 
 -- Search picker: case-insensitive title search.
 CREATE INDEX "contributions_title_lower_idx" ON "contributions" (lower("title") text_pattern_ops);
+
+-- At most one queued job per kind: recompute requests coalesce (lib/jobs/queue.ts).
+CREATE UNIQUE INDEX "jobs_one_queued_per_kind" ON "jobs" ("kind") WHERE "status" = 'queued';

@@ -1,0 +1,33 @@
+// Sign-in throttling per account and per address, stored in PostgreSQL so that every replica
+// shares it. Only failures count; a success clears nothing so that a guessed password cannot reset
+// the counter for a victim account.
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+
+export function accountKey(email: string): string {
+  return `acct:${email.trim().toLowerCase()}`;
+}
+export function addressKey(address: string): string {
+  return `ip:${address}`;
+}
+
+export async function isSignInThrottled(keys: string[]): Promise<boolean> {
+  const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_MINUTES } = env();
+  const since = new Date(Date.now() - SIGNIN_WINDOW_MINUTES * 60_000);
+  const rows = await prisma.signInAttempt.groupBy({
+    by: ["key"],
+    where: { key: { in: keys }, succeeded: false, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
+  return rows.some((r) => r._count._all >= SIGNIN_MAX_ATTEMPTS);
+}
+
+export async function recordSignInAttempt(keys: string[], succeeded: boolean): Promise<void> {
+  await prisma.signInAttempt.createMany({ data: keys.map((key) => ({ key, succeeded })) });
+}
+
+/** The client address as reported by the proxy in front of us; "local" without one. */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "local";
+}

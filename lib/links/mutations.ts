@@ -1,0 +1,117 @@
+// Link writes. A link says "this newer work of mine builds on / cites / reviews / fixes that older
+// work". The target's authors confirm it or dispute it; a dispute stops the credit flowing along
+// it (κ = 0) until a maintainer resolves it.
+import { prisma, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/errors-zod";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { canConfirmLink, canDisputeLink, canLinkFrom, canRemoveLink, canViewContribution } from "@/lib/permissions";
+import { recordAudit } from "@/lib/audit/record";
+import { enqueueRecompute } from "@/lib/jobs/queue";
+import { rethrowDbError } from "@/lib/db-errors";
+import { createLinkSchema, disputeLinkSchema, linkIdSchema } from "@/lib/validation/links";
+import { loadContributionAccess } from "@/lib/contributions/access";
+
+const LINK_SELECT = { id: true, fromId: true, toId: true, type: true, status: true, note: true, createdById: true } as const;
+
+export async function createLink(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number }> {
+  const actor = requireActor(actorOrNull);
+  const input = parseOrThrow(createLinkSchema, raw);
+  if (input.fromId === input.toId) throw new AppError("invalid_input", "A contribution cannot link to itself.");
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const [from, to] = await Promise.all([loadContributionAccess(tx, input.fromId), loadContributionAccess(tx, input.toId)]);
+      if (!from || !canViewContribution(actor, from)) throw new AppError("not_found", "This contribution does not exist.");
+      if (!canLinkFrom(actor, from)) {
+        throw from.deletedAt
+          ? new AppError("conflict", "This contribution was withdrawn; it cannot gain links.")
+          : new AppError("forbidden", "Only the authors of a contribution can say what it builds on.");
+      }
+      if (!to || to.deletedAt) throw new AppError("invalid_input", "The contribution you chose does not exist or was withdrawn.");
+      const isBackward = to.occurredAt < from.occurredAt || (to.occurredAt.getTime() === from.occurredAt.getTime() && to.id < from.id);
+      if (!isBackward) {
+        throw new AppError("invalid_input", `A link must point to earlier work: “${to.title}” happened after this contribution.`);
+      }
+      const existing = await tx.link.findUnique({ where: { fromId_toId_type: { fromId: from.id, toId: to.id, type: input.type } }, select: { status: true } });
+      if (existing && existing.status !== "removed") throw new AppError("conflict", "This link already exists.");
+      // Linking to one's own work needs no confirmation: the author is the one who would confirm it.
+      const status = to.authorIds.includes(actor.id) ? "confirmed" : "unconfirmed";
+      const link = existing
+        ? await tx.link.update({
+            where: { fromId_toId_type: { fromId: from.id, toId: to.id, type: input.type } },
+            data: { status, note: input.note, createdById: actor.id },
+            select: LINK_SELECT,
+          })
+        : await tx.link.create({
+            data: { fromId: from.id, toId: to.id, type: input.type, note: input.note, status, createdById: actor.id },
+            select: LINK_SELECT,
+          });
+      await recordAudit(tx, { actorId: actor.id, action: "link.create", entityType: "link", entityId: link.id, before: existing, after: link });
+      await enqueueRecompute(tx, "link.create");
+      return { id: link.id };
+    });
+  } catch (e) {
+    rethrowDbError(e);
+  }
+}
+
+async function loadLinkWithTarget(tx: Tx, actor: Actor, linkId: number) {
+  const link = await tx.link.findUnique({ where: { id: linkId }, select: LINK_SELECT });
+  if (!link) throw new AppError("not_found", "This link does not exist.");
+  const [from, target] = await Promise.all([loadContributionAccess(tx, link.fromId), loadContributionAccess(tx, link.toId)]);
+  if (!from || !target || !canViewContribution(actor, target)) throw new AppError("not_found", "This link does not exist.");
+  return { link, from, target };
+}
+
+export async function confirmLink(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number }> {
+  const actor = requireActor(actorOrNull);
+  const { linkId } = parseOrThrow(linkIdSchema, raw);
+  return prisma.$transaction(async (tx) => {
+    const { link, target } = await loadLinkWithTarget(tx, actor, linkId);
+    if (!canConfirmLink(actor, target)) throw new AppError("forbidden", "Only the authors of the work it points to can confirm a link.");
+    if (link.status !== "unconfirmed") {
+      throw new AppError("conflict", link.status === "disputed"
+        ? "This link is disputed: a maintainer resolves it."
+        : `This link is already ${link.status}.`);
+    }
+    const after = await tx.link.update({ where: { id: link.id }, data: { status: "confirmed" }, select: LINK_SELECT });
+    await recordAudit(tx, { actorId: actor.id, action: "link.confirm", entityType: "link", entityId: link.id, before: link, after });
+    await enqueueRecompute(tx, "link.confirm");
+    return { id: link.id };
+  });
+}
+
+export async function disputeLink(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number; disputeId: number }> {
+  const actor = requireActor(actorOrNull);
+  const { linkId, reason } = parseOrThrow(disputeLinkSchema, raw);
+  return prisma.$transaction(async (tx) => {
+    const { link, target } = await loadLinkWithTarget(tx, actor, linkId);
+    if (!canDisputeLink(actor, target)) throw new AppError("forbidden", "Only the authors of the work it points to, or its project's maintainers, can dispute a link.");
+    if (link.status === "disputed") throw new AppError("conflict", "This link is already disputed.");
+    if (link.status === "removed") throw new AppError("conflict", "This link was removed.");
+    const dispute = await tx.dispute.create({
+      data: { subject: "link", linkId: link.id, raisedById: actor.id, reason },
+      select: { id: true, subject: true, linkId: true, raisedById: true, reason: true, resolution: true },
+    });
+    const after = await tx.link.update({ where: { id: link.id }, data: { status: "disputed" }, select: LINK_SELECT });
+    await recordAudit(tx, { actorId: actor.id, action: "dispute.create", entityType: "dispute", entityId: dispute.id, after: dispute });
+    await recordAudit(tx, { actorId: actor.id, action: "link.dispute", entityType: "link", entityId: link.id, before: link, after });
+    await enqueueRecompute(tx, "link.dispute");
+    return { id: link.id, disputeId: dispute.id };
+  });
+}
+
+export async function removeLink(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number }> {
+  const actor = requireActor(actorOrNull);
+  const { linkId } = parseOrThrow(linkIdSchema, raw);
+  return prisma.$transaction(async (tx) => {
+    const { link, from } = await loadLinkWithTarget(tx, actor, linkId);
+    if (!canRemoveLink(actor, link, from)) throw new AppError("forbidden", "Only the authors of the linking work can remove this link.");
+    if (link.status === "removed") throw new AppError("conflict", "This link was already removed.");
+    if (link.status === "disputed") throw new AppError("conflict", "This link is disputed: a maintainer resolves it.");
+    const after = await tx.link.update({ where: { id: link.id }, data: { status: "removed" }, select: LINK_SELECT });
+    await recordAudit(tx, { actorId: actor.id, action: "link.remove", entityType: "link", entityId: link.id, before: link, after });
+    await enqueueRecompute(tx, "link.remove");
+    return { id: link.id };
+  });
+}
