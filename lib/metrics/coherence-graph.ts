@@ -1,0 +1,154 @@
+// Graph measures of one windowed contributor projection (METRICS.md §6): reciprocity, the largest
+// weakly connected component, and Louvain modularity with its community count.
+//
+// Input: directed (source, target, weight) pairs over local node ids 0..n−1, duplicates allowed
+// (one pair per link and author pair). Nodes are the active contributors of the window, so an
+// isolated node is an active contributor nobody linked with: it counts in the component
+// denominator, but not in Louvain (a singleton "community" says nothing about structure and its
+// degree is 0, so it cannot change Q).
+
+import { UndirectedGraph } from "graphology";
+import louvain from "graphology-communities-louvain";
+
+export interface ProjectionStats {
+  /** distinct directed contributor pairs u→w, u ≠ w */
+  edges: number;
+  /** directed pairs whose reverse also exists */
+  reciprocalEdges: number;
+  /** reciprocalEdges / edges; null without edges */
+  reciprocity: number | null;
+  /** nodes in the largest weakly connected component (an isolated node is a component of 1) */
+  giantComponent: number;
+  /** Louvain modularity Q of the undirected projection; null without edges */
+  modularity: number | null;
+  /** Louvain communities among nodes with at least one edge */
+  communities: number;
+}
+
+/** Louvain's node order is randomized; a fixed seed per window makes every period reproducible alone. */
+const LOUVAIN_SEED = 0x5eed;
+
+/** mulberry32: tiny, fast, and good enough to shuffle a visiting order. */
+export function seededRng(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function find(parent: Int32Array, x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+export function summarizeProjection(
+  n: number, src: Int32Array, dst: Int32Array, weight: Float64Array, nPairs: number,
+): ProjectionStats {
+  // Out-CSR with duplicates merged: counting sort by source, then a per-source slot table.
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < nPairs; k++) start[src[k] + 1]++;
+  for (let u = 0; u < n; u++) start[u + 1] += start[u];
+  const rawDst = new Int32Array(nPairs);
+  const rawW = new Float64Array(nPairs);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < nPairs; k++) {
+    const p = fill[src[k]]++;
+    rawDst[p] = dst[k];
+    rawW[p] = weight[k];
+  }
+  const outStart = new Int32Array(n + 1);
+  const outDst = new Int32Array(nPairs);
+  const outW = new Float64Array(nPairs);
+  const slot = new Int32Array(n).fill(-1);
+  let m = 0;
+  for (let u = 0; u < n; u++) {
+    outStart[u] = m;
+    for (let k = start[u]; k < start[u + 1]; k++) {
+      const w = rawDst[k];
+      if (slot[w] >= outStart[u]) outW[slot[w]] += rawW[k];
+      else {
+        slot[w] = m;
+        outDst[m] = w;
+        outW[m++] = rawW[k];
+      }
+    }
+  }
+  outStart[n] = m;
+
+  // In-CSR of the merged edges, to look up the reverse of u→w as "w is an in-neighbour of u".
+  const inStart = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) inStart[outDst[k] + 1]++;
+  for (let u = 0; u < n; u++) inStart[u + 1] += inStart[u];
+  const inSrc = new Int32Array(m);
+  const inW = new Float64Array(m);
+  const inFill = inStart.slice(0, n);
+  for (let u = 0; u < n; u++) {
+    for (let k = outStart[u]; k < outStart[u + 1]; k++) {
+      const p = inFill[outDst[k]]++;
+      inSrc[p] = u;
+      inW[p] = outW[k];
+    }
+  }
+
+  const mark = new Int32Array(n).fill(-1);
+  const markW = new Float64Array(n);
+  const parent = new Int32Array(n);
+  for (let u = 0; u < n; u++) parent[u] = u;
+  let reciprocal = 0;
+  const graph = new UndirectedGraph();
+  const added = new Uint8Array(n);
+  const addNode = (u: number) => {
+    if (!added[u]) {
+      added[u] = 1;
+      graph.addNode(u);
+    }
+  };
+  for (let u = 0; u < n; u++) {
+    for (let k = inStart[u]; k < inStart[u + 1]; k++) {
+      mark[inSrc[k]] = u;
+      markW[inSrc[k]] = inW[k];
+    }
+    for (let k = outStart[u]; k < outStart[u + 1]; k++) {
+      const w = outDst[k];
+      const hasReverse = mark[w] === u;
+      if (hasReverse) reciprocal++;
+      const a = find(parent, u);
+      const b = find(parent, w);
+      if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+      // One undirected edge per pair: a reciprocal pair is added once, from its smaller end.
+      if (hasReverse && u > w) continue;
+      addNode(u);
+      addNode(w);
+      graph.addUndirectedEdge(u, w, { weight: outW[k] + (hasReverse ? markW[w] : 0) });
+    }
+  }
+
+  const size = new Int32Array(n);
+  let giant = 0;
+  for (let u = 0; u < n; u++) {
+    const r = find(parent, u);
+    if (++size[r] > giant) giant = size[r];
+  }
+
+  let modularity: number | null = null;
+  let communities = 0;
+  if (m > 0) {
+    const res = louvain.detailed(graph, { rng: seededRng(LOUVAIN_SEED), getEdgeWeight: "weight" });
+    modularity = res.modularity;
+    communities = res.count;
+  }
+  return {
+    edges: m,
+    reciprocalEdges: reciprocal,
+    reciprocity: m === 0 ? null : reciprocal / m,
+    giantComponent: n === 0 ? 0 : giant,
+    modularity,
+    communities,
+  };
+}
