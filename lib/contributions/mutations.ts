@@ -95,6 +95,8 @@ export async function updateContribution(actorOrNull: Actor | null, raw: unknown
           : new AppError("forbidden", "Only its authors can edit this contribution.");
       }
       await requireOpenProject(tx, fields.projectId);
+      // The form edits the day only: the same day keeps the original time of day (imports carry one).
+      if (isSameUtcDay(fields.occurredAt, access.occurredAt) && fields.occurredAt.getTime() % 86_400_000 === 0) fields.occurredAt = access.occurredAt;
       await assertTimeKeepsLinksBackward(tx, id, fields.occurredAt);
       const authors = await resolveAuthors(tx, actor, fields);
       const before = await contributionSnapshot(tx, id);
@@ -118,6 +120,10 @@ export async function updateContribution(actorOrNull: Actor | null, raw: unknown
   } catch (e) {
     rethrowDbError(e);
   }
+}
+
+function isSameUtcDay(a: Date, b: Date): boolean {
+  return a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
 }
 
 /** Moving a contribution in time must keep every link pointing from newer to older work. */

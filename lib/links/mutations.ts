@@ -14,7 +14,7 @@ import { loadContributionAccess } from "@/lib/contributions/access";
 
 const LINK_SELECT = { id: true, fromId: true, toId: true, type: true, status: true, note: true, createdById: true } as const;
 
-export async function createLink(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number }> {
+export async function createLink(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number; status: string }> {
   const actor = requireActor(actorOrNull);
   const input = parseOrThrow(createLinkSchema, raw);
   if (input.fromId === input.toId) throw new AppError("invalid_input", "A contribution cannot link to itself.");
@@ -48,7 +48,7 @@ export async function createLink(actorOrNull: Actor | null, raw: unknown): Promi
           });
       await recordAudit(tx, { actorId: actor.id, action: "link.create", entityType: "link", entityId: link.id, before: existing, after: link });
       await enqueueRecompute(tx, "link.create");
-      return { id: link.id };
+      return { id: link.id, status: link.status };
     });
   } catch (e) {
     rethrowDbError(e);

@@ -31,3 +31,9 @@ export async function listMyOpenDisputes(actor: Actor) {
     },
   });
 }
+
+export function countLinksAwaitingMe(actor: Actor) {
+  return prisma.link.count({
+    where: { status: "unconfirmed", to: { deletedAt: null, authors: { some: { userId: actor.id } } }, from: { deletedAt: null } },
+  });
+}

@@ -47,10 +47,21 @@ function find(parent: Int32Array, x: number): number {
   return x;
 }
 
-export function summarizeProjection(
-  n: number, src: Int32Array, dst: Int32Array, weight: Float64Array, nPairs: number,
-): ProjectionStats {
-  // Out-CSR with duplicates merged: counting sort by source, then a per-source slot table.
+export interface ProjectionCsr {
+  n: number;
+  /** merged directed edges: u's out-neighbours are outDst[outStart[u] .. outStart[u+1]) */
+  outStart: Int32Array;
+  outDst: Int32Array;
+  outW: Float64Array;
+  /** the same edges by target */
+  inStart: Int32Array;
+  inSrc: Int32Array;
+  inW: Float64Array;
+}
+
+/** Merges duplicate (source, target) pairs by summing weights; O(n + pairs). */
+export function buildProjection(n: number, src: Int32Array, dst: Int32Array, weight: Float64Array, nPairs: number): ProjectionCsr {
+  // Counting sort by source, then a per-source slot table merges duplicates.
   const start = new Int32Array(n + 1);
   for (let k = 0; k < nPairs; k++) start[src[k] + 1]++;
   for (let u = 0; u < n; u++) start[u + 1] += start[u];
@@ -71,6 +82,7 @@ export function summarizeProjection(
     outStart[u] = m;
     for (let k = start[u]; k < start[u + 1]; k++) {
       const w = rawDst[k];
+      // A slot below outStart[u] belongs to an earlier source: w is new for u.
       if (slot[w] >= outStart[u]) outW[slot[w]] += rawW[k];
       else {
         slot[w] = m;
@@ -80,8 +92,6 @@ export function summarizeProjection(
     }
   }
   outStart[n] = m;
-
-  // In-CSR of the merged edges, to look up the reverse of u→w as "w is an in-neighbour of u".
   const inStart = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) inStart[outDst[k] + 1]++;
   for (let u = 0; u < n; u++) inStart[u + 1] += inStart[u];
@@ -95,7 +105,14 @@ export function summarizeProjection(
       inW[p] = outW[k];
     }
   }
+  return { n, outStart, outDst: outDst.subarray(0, m), outW: outW.subarray(0, m), inStart, inSrc, inW };
+}
 
+export function summarizeProjection(
+  n: number, src: Int32Array, dst: Int32Array, weight: Float64Array, nPairs: number,
+): ProjectionStats {
+  const { outStart, outDst, outW, inStart, inSrc, inW } = buildProjection(n, src, dst, weight, nPairs);
+  const m = outDst.length;
   const mark = new Int32Array(n).fill(-1);
   const markW = new Float64Array(n);
   const parent = new Int32Array(n);

@@ -56,7 +56,7 @@ function coAuthorsFromForm(raw: Record<string, unknown>) {
 export const contributionFieldsSchema = z.object({
   title: requiredText(200, "Title"),
   kind: z.enum(ContributionKind, { error: "Choose a kind" }),
-  projectId: idSchema,
+  projectId: z.coerce.number({ error: "Choose a project" }).int("Choose a project").min(1, "Choose a project").max(2_147_483_647, "Choose a project"),
   occurredAt: occurredAtSchema,
   url: urlSchema,
   description: text(10_000),

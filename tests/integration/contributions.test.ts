@@ -67,6 +67,7 @@ describe("createContribution", () => {
       "invalid_input",
     );
     expect(Object.keys(e.fieldErrors ?? {}).sort()).toEqual(["kind", "occurredAt", "projectId", "title", "url"]);
+    expect(e.fieldErrors?.projectId).toBe("Choose a project");
     expect(e.fieldErrors?.occurredAt).toBe("Cannot be in the future");
     expect(await rowCounts()).toEqual(before);
   });
