@@ -11,6 +11,12 @@ export function addressKey(address: string): string {
   return `ip:${address}`;
 }
 
+/**
+ * An address gets five times an account's allowance: many people can share one address (an
+ * office, a NAT), and without a proxy header every request counts as the one address "local".
+ */
+const ADDRESS_FACTOR = 5;
+
 export async function isSignInThrottled(keys: string[]): Promise<boolean> {
   const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_MINUTES } = env();
   const since = new Date(Date.now() - SIGNIN_WINDOW_MINUTES * 60_000);
@@ -19,7 +25,7 @@ export async function isSignInThrottled(keys: string[]): Promise<boolean> {
     where: { key: { in: keys }, succeeded: false, createdAt: { gte: since } },
     _count: { _all: true },
   });
-  return rows.some((r) => r._count._all >= SIGNIN_MAX_ATTEMPTS);
+  return rows.some((r) => r._count._all >= SIGNIN_MAX_ATTEMPTS * (r.key.startsWith("ip:") ? ADDRESS_FACTOR : 1));
 }
 
 export async function recordSignInAttempt(keys: string[], succeeded: boolean): Promise<void> {

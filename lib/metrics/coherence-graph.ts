@@ -7,8 +7,7 @@
 // denominator, but not in Louvain (a singleton "community" says nothing about structure and its
 // degree is 0, so it cannot change Q).
 
-import { UndirectedGraph } from "graphology";
-import louvain from "graphology-communities-louvain";
+import { louvainCsr } from "./louvain-csr";
 
 export interface ProjectionStats {
   /** distinct directed contributor pairs u→w, u ≠ w */
@@ -23,20 +22,6 @@ export interface ProjectionStats {
   modularity: number | null;
   /** Louvain communities among nodes with at least one edge */
   communities: number;
-}
-
-/** Louvain's node order is randomized; a fixed seed per window makes every period reproducible alone. */
-const LOUVAIN_SEED = 0x5eed;
-
-/** mulberry32: tiny, fast, and good enough to shuffle a visiting order. */
-export function seededRng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function find(parent: Int32Array, x: number): number {
@@ -114,23 +99,11 @@ export function summarizeProjection(
   const { outStart, outDst, outW, inStart, inSrc, inW } = buildProjection(n, src, dst, weight, nPairs);
   const m = outDst.length;
   const mark = new Int32Array(n).fill(-1);
-  const markW = new Float64Array(n);
   const parent = new Int32Array(n);
   for (let u = 0; u < n; u++) parent[u] = u;
   let reciprocal = 0;
-  const graph = new UndirectedGraph();
-  const added = new Uint8Array(n);
-  const addNode = (u: number) => {
-    if (!added[u]) {
-      added[u] = 1;
-      graph.addNode(u);
-    }
-  };
   for (let u = 0; u < n; u++) {
-    for (let k = inStart[u]; k < inStart[u + 1]; k++) {
-      mark[inSrc[k]] = u;
-      markW[inSrc[k]] = inW[k];
-    }
+    for (let k = inStart[u]; k < inStart[u + 1]; k++) mark[inSrc[k]] = u;
     for (let k = outStart[u]; k < outStart[u + 1]; k++) {
       const w = outDst[k];
       const hasReverse = mark[w] === u;
@@ -138,11 +111,6 @@ export function summarizeProjection(
       const a = find(parent, u);
       const b = find(parent, w);
       if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
-      // One undirected edge per pair: a reciprocal pair is added once, from its smaller end.
-      if (hasReverse && u > w) continue;
-      addNode(u);
-      addNode(w);
-      graph.addUndirectedEdge(u, w, { weight: outW[k] + (hasReverse ? markW[w] : 0) });
     }
   }
 
@@ -153,10 +121,33 @@ export function summarizeProjection(
     if (++size[r] > giant) giant = size[r];
   }
 
+  // Undirected adjacency for Louvain: u's out-edges then its in-edges, so A_uw = w(u→w) + w(w→u)
+  // (a reciprocal pair appears twice in each list and adds up). Louvain runs on the nodes with an
+  // edge only: isolated active contributors would each be a community of one.
   let modularity: number | null = null;
   let communities = 0;
   if (m > 0) {
-    const res = louvain.detailed(graph, { rng: seededRng(LOUVAIN_SEED), getEdgeWeight: "weight" });
+    const ids = new Int32Array(n).fill(-1);
+    let nn = 0;
+    for (let u = 0; u < n; u++) if (outStart[u + 1] > outStart[u] || inStart[u + 1] > inStart[u]) ids[u] = nn++;
+    const start = new Int32Array(nn + 1);
+    const adj = new Int32Array(2 * m);
+    const w = new Float64Array(2 * m);
+    let p = 0;
+    for (let u = 0; u < n; u++) {
+      if (ids[u] < 0) continue;
+      start[ids[u]] = p;
+      for (let k = outStart[u]; k < outStart[u + 1]; k++) {
+        adj[p] = ids[outDst[k]];
+        w[p++] = outW[k];
+      }
+      for (let k = inStart[u]; k < inStart[u + 1]; k++) {
+        adj[p] = ids[inSrc[k]];
+        w[p++] = inW[k];
+      }
+    }
+    start[nn] = p;
+    const res = louvainCsr(nn, start, adj, w);
     modularity = res.modularity;
     communities = res.count;
   }

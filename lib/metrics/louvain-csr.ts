@@ -30,53 +30,72 @@ interface Level {
   self: Float64Array;
 }
 
-/** One round of local moving; returns the community of each node, or null when nothing moved. */
+/**
+ * One round of local moving with a work queue (the "fast local move" of Traag 2015, also the
+ * library's default): every node once in index order, then only the neighbours of nodes that moved,
+ * which avoids full passes over a graph where few nodes still move. Returns the community of each
+ * node, or null when nothing moved.
+ */
 function localMoving(L: Level, k: Float64Array, m2: number, stamp: Int32Array, nw: Float64Array, list: Int32Array): Int32Array | null {
-  const comm = new Int32Array(L.n);
-  const tot = new Float64Array(L.n);
-  for (let i = 0; i < L.n; i++) {
+  const n = L.n;
+  const comm = new Int32Array(n);
+  const tot = new Float64Array(n);
+  const queue = new Int32Array(n);
+  const queued = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     comm[i] = i;
     tot[i] = k[i];
+    queue[i] = i;
+    queued[i] = 1;
   }
-  stamp.fill(-1, 0, L.n);
+  stamp.fill(-1, 0, n);
+  // A circular queue of at most n nodes: `queued` keeps each node in it at most once.
+  let head = 0;
+  let size = n;
+  let visit = 0;
   let movedAny = false;
-  let moved = true;
-  let pass = 0;
-  while (moved) {
-    moved = false;
-    pass++;
-    for (let i = 0; i < L.n; i++) {
-      const ci = comm[i];
-      const key = pass * L.n + i; // unique per (pass, node) visit: no clearing of `stamp` needed
-      let nList = 0;
-      for (let e = L.start[i]; e < L.start[i + 1]; e++) {
-        const j = L.adj[e];
-        if (j === i) continue;
-        const c = comm[j];
-        if (stamp[c] !== key) {
-          stamp[c] = key;
-          nw[c] = 0;
-          list[nList++] = c;
-        }
-        nw[c] += L.w[e];
+  while (size > 0) {
+    const i = queue[head];
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    queued[i] = 0;
+    const key = visit++; // unique per visit: `stamp` never needs clearing
+    const ci = comm[i];
+    let nList = 0;
+    for (let e = L.start[i]; e < L.start[i + 1]; e++) {
+      const j = L.adj[e];
+      if (j === i) continue;
+      const c = comm[j];
+      if (stamp[c] !== key) {
+        stamp[c] = key;
+        nw[c] = 0;
+        list[nList++] = c;
       }
-      tot[ci] -= k[i];
-      let best = ci;
-      let bestGain = (stamp[ci] === key ? nw[ci] : 0) - (tot[ci] * k[i]) / m2;
-      for (let q = 0; q < nList; q++) {
-        const c = list[q];
-        const gain = nw[c] - (tot[c] * k[i]) / m2;
-        if (gain > bestGain + EPS || (gain > bestGain - EPS && c < best && best !== ci)) {
-          best = c;
-          bestGain = gain;
-        }
+      nw[c] += L.w[e];
+    }
+    tot[ci] -= k[i];
+    let best = ci;
+    let bestGain = (stamp[ci] === key ? nw[ci] : 0) - (tot[ci] * k[i]) / m2;
+    for (let q = 0; q < nList; q++) {
+      const c = list[q];
+      const gain = nw[c] - (tot[c] * k[i]) / m2;
+      if (gain > bestGain + EPS) {
+        best = c;
+        bestGain = gain;
       }
-      tot[best] += k[i];
-      if (best !== ci) {
-        comm[i] = best;
-        moved = true;
-        movedAny = true;
-      }
+    }
+    tot[best] += k[i];
+    if (best === ci) continue;
+    comm[i] = best;
+    movedAny = true;
+    for (let e = L.start[i]; e < L.start[i + 1]; e++) {
+      const j = L.adj[e];
+      if (queued[j] || comm[j] === best) continue;
+      queued[j] = 1;
+      let tail = head + size;
+      if (tail >= n) tail -= n;
+      queue[tail] = j;
+      size++;
     }
   }
   return movedAny ? comm : null;
@@ -137,12 +156,14 @@ function aggregate(L: Level, comm: Int32Array, id: Int32Array, C: number, stamp:
   const fill = memberStart.slice(0, C);
   for (let i = 0; i < L.n; i++) members[fill[id[comm[i]]]++] = i;
   const start = new Int32Array(C + 1);
-  const adj: number[] = [];
-  const w: number[] = [];
+  // Merged community edges never outnumber the level's adjacency entries.
+  const adj = new Int32Array(L.adj.length);
+  const w = new Float64Array(L.adj.length);
+  let p = 0;
   const self = new Float64Array(C);
   stamp.fill(-1, 0, C);
   for (let c = 0; c < C; c++) {
-    start[c] = adj.length;
+    start[c] = p;
     let nList = 0;
     for (let q = memberStart[c]; q < memberStart[c + 1]; q++) {
       const i = members[q];
@@ -162,12 +183,12 @@ function aggregate(L: Level, comm: Int32Array, id: Int32Array, C: number, stamp:
       }
     }
     for (let q = 0; q < nList; q++) {
-      adj.push(list[q]);
-      w.push(nw[list[q]]);
+      adj[p] = list[q];
+      w[p++] = nw[list[q]];
     }
   }
-  start[C] = adj.length;
-  return { n: C, start, adj: Int32Array.from(adj), w: Float64Array.from(w), self };
+  start[C] = p;
+  return { n: C, start, adj: adj.subarray(0, p), w: w.subarray(0, p), self };
 }
 
 function modularityOf(

@@ -72,6 +72,8 @@ export async function startAppUnderTest(opts: { database: string; seed?: (url: s
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       NEXT_TELEMETRY_DISABLED: "1",
       RECOMPUTE_DEBOUNCE_SECONDS: "3600",
+      SIGNIN_MAX_ATTEMPTS: "3",
+      LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
