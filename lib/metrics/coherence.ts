@@ -96,6 +96,8 @@ export function computeCoherence(act: Activity, g: Graph, params: MetricParams):
   const dst = new Int32Buffer(1024);
   const wt = new Float64Buffer(1024);
   const cohorts = newcomersByBirth(act);
+  const base = pStart[0];
+  const pairs = authorPairs(g, cls, base, included, project);
 
   const periods: CoherencePeriod[] = [];
   for (let t = 0; t < nP; t++) {
@@ -127,23 +129,13 @@ export function computeCoherence(act: Activity, g: Graph, params: MetricParams):
       }
     }
     src.length = dst.length = wt.length = 0;
-    for (let i = pStart[from]; i < pStart[t + 1]; i++) {
-      if (!inScope(i)) continue;
-      for (let e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
-        if (cls[e] === LINK_IGNORED) continue;
-        const y = g.outTo[e];
-        for (let a = g.authorStart[i]; a < g.authorStart[i + 1]; a++) {
-          const u = g.authorIdx[a];
-          if (stamp[u] !== t) continue;
-          for (let b = g.authorStart[y]; b < g.authorStart[y + 1]; b++) {
-            const w = g.authorIdx[b];
-            if (w === u || stamp[w] !== t) continue;
-            src.push(local[u]);
-            dst.push(local[w]);
-            wt.push(g.authorShare[a] * g.authorShare[b]);
-          }
-        }
-      }
+    for (let p = pairs.start[pStart[from] - base]; p < pairs.start[pStart[t + 1] - base]; p++) {
+      const u = pairs.u[p];
+      const w = pairs.w[p];
+      if (stamp[u] !== t || stamp[w] !== t) continue;
+      src.push(local[u]);
+      dst.push(local[w]);
+      wt.push(pairs.weight[p]);
     }
     const stats = summarizeProjection(n, src.data, dst.data, wt.data, src.length);
 
@@ -165,6 +157,44 @@ export function computeCoherence(act: Activity, g: Graph, params: MetricParams):
     });
   }
   return { unit, project, windowPeriods: Wp, seniorityPeriods: S, windowDays: params.windowDays, periods };
+}
+
+interface AuthorPairs {
+  /** pairs of graph contribution i: [start[i − base], start[i − base + 1]) */
+  start: Int32Array;
+  u: Int32Array;
+  w: Int32Array;
+  weight: Float64Array;
+}
+
+/**
+ * The projection pairs (u, w, share_u · share_w) of every counted link out of the scope
+ * contributions base..included−1, grouped by source contribution. Built once so that each of the
+ * overlapping windows only filters by membership instead of walking links and authors again.
+ */
+function authorPairs(g: Graph, cls: Uint8Array, base: number, included: number, project: number | null): AuthorPairs {
+  const start = new Int32Array(included - base + 1);
+  const u = new Int32Buffer(1024);
+  const w = new Int32Buffer(1024);
+  const weight = new Float64Buffer(1024);
+  for (let i = base; i < included; i++) {
+    start[i - base] = u.length;
+    if (project !== null && g.project[i] !== project) continue;
+    for (let e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+      if (cls[e] === LINK_IGNORED) continue;
+      const y = g.outTo[e];
+      for (let a = g.authorStart[i]; a < g.authorStart[i + 1]; a++) {
+        for (let b = g.authorStart[y]; b < g.authorStart[y + 1]; b++) {
+          if (g.authorIdx[a] === g.authorIdx[b]) continue;
+          u.push(g.authorIdx[a]);
+          w.push(g.authorIdx[b]);
+          weight.push(g.authorShare[a] * g.authorShare[b]);
+        }
+      }
+    }
+  }
+  start[included - base] = u.length;
+  return { start, u: u.data, w: w.data, weight: weight.data };
 }
 
 interface Cohorts {

@@ -26,7 +26,7 @@
 import { buildProjection } from "./coherence-graph";
 import { LINK_DISPUTED } from "./codes";
 import type { Graph } from "./graph";
-import { lowerBoundTime } from "./link-scope";
+import { countUpTo } from "./link-scope";
 import type { MetricParams } from "./params";
 import { Float64Buffer, Int32Buffer } from "./typed-buffer";
 
@@ -65,7 +65,7 @@ function find(parent: Int32Array, x: number): number {
 
 export function detectLinkRings(g: Graph, params: MetricParams, asOfMs: number): RingReport {
   const rp = params.ring;
-  const included = lowerBoundTime(g.time, asOfMs + 1);
+  const included = countUpTo(g.time, asOfMs);
   const src = new Int32Buffer(g.nE);
   const dst = new Int32Buffer(g.nE);
   const wt = new Float64Buffer(g.nE);

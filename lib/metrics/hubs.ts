@@ -3,9 +3,10 @@
 // Projection of a window: an edge u→w whose weight sums, over the links e = (x→y) with the source x
 // in the window, share(u, x) · share(w, y). So each link weighs 1 in total, split over its author
 // pairs; links between co-authors of the two ends count only for distinct pairs (self edges u→u are
-// dropped). A link counts when it is eligible for credit (w_type · κ > 0): a disputed link is
-// quarantined here as in the cascade. The target y may be older than the window (building on old
-// work is activity of the window). With a project filter both ends must be in the project.
+// dropped). Which links count is the shared reading of link-scope.ts (also used by coherence): not
+// disputed, and neither end quarantined as suspected gaming, so a link ring cannot make its members
+// look like brokers. The target y may be older than the window (building on old work is activity of
+// the window). With a project filter both ends must be in the project.
 // Nodes: contributors who authored a contribution in the window, plus every projection endpoint.
 //
 // Shares: attribution share = a_u / Σ a over all contributors (the caller passes the attribution of
@@ -14,9 +15,10 @@
 // does not count as work) / their number. ICR uses H = the ceil(0.1 · n) nodes of highest
 // betweenness, ties broken by the lower contributor index.
 
-import { type ProjectFilter, linkWeights, mintCredit } from "./attribution";
+import { type ProjectFilter, mintCredit } from "./attribution";
 import { type BetweennessResult, type WeightedDigraph, betweennessCentrality } from "./betweenness";
 import type { Graph } from "./graph";
+import { LINK_IGNORED, classifyLinks } from "./link-scope";
 import type { MetricParams } from "./params";
 import { Float64Buffer, Int32Buffer } from "./typed-buffer";
 
@@ -58,17 +60,18 @@ function inWindow(g: Graph, i: number, w: HubsWindow): boolean {
   return (w.fromMs === undefined || t >= w.fromMs) && (w.toMs === undefined || t < w.toMs);
 }
 
-export function buildContributorProjection(g: Graph, params: MetricParams, win: HubsWindow = {}): ContributorProjection {
+export function buildContributorProjection(g: Graph, win: HubsWindow = {}): ContributorProjection {
   const { nU, authorStart, authorIdx, authorShare, outStart, outTo } = g;
-  const lw = linkWeights(g, params, win.project ?? null);
+  const counted = classifyLinks(g);
+  const project = win.project ?? null;
   const isNode = new Uint8Array(nU);
   const pu = new Int32Buffer(), pw = new Int32Buffer(), px = new Float64Buffer();
   for (let i = 0; i < g.nC; i++) {
     if (!inWindow(g, i, win)) continue;
     for (let a = authorStart[i]; a < authorStart[i + 1]; a++) isNode[authorIdx[a]] = 1;
     for (let e = outStart[i]; e < outStart[i + 1]; e++) {
-      if (!(lw[e] > 0)) continue;
       const j = outTo[e];
+      if (counted[e] === LINK_IGNORED || (project !== null && g.project[j] !== project)) continue;
       for (let a = authorStart[i]; a < authorStart[i + 1]; a++) {
         for (let b = authorStart[j]; b < authorStart[j + 1]; b++) {
           const u = authorIdx[a], w = authorIdx[b];
@@ -163,7 +166,7 @@ export function computeHubs(
   passThrough: Float64Array | null = null,
   win: HubsWindow = {},
 ): HubsResult {
-  const proj = buildContributorProjection(g, params, win);
+  const proj = buildContributorProjection(g, win);
   const { exactUpTo, pivots, seed } = params.betweenness;
   const betweenness = betweennessCentrality(proj, { isNode: proj.isNode, exactUpTo, pivots, seed });
   let totalAttr = 0;

@@ -100,3 +100,15 @@ export function lowerBoundTime(time: Float64Array, ms: number): number {
   }
   return lo;
 }
+
+/** Number of graph contributions at or before `ms` (the first index whose time is > ms). */
+export function countUpTo(time: Float64Array, ms: number): number {
+  let lo = 0;
+  let hi = time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid] <= ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

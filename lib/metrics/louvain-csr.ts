@@ -37,7 +37,7 @@ interface Level {
  * node, or null when nothing moved.
  */
 function localMoving(L: Level, k: Float64Array, m2: number, stamp: Int32Array, nw: Float64Array, list: Int32Array): Int32Array | null {
-  const n = L.n;
+  const { n, start, adj, w } = L;
   const comm = new Int32Array(n);
   const tot = new Float64Array(n);
   const queue = new Int32Array(n);
@@ -62,8 +62,8 @@ function localMoving(L: Level, k: Float64Array, m2: number, stamp: Int32Array, n
     const key = visit++; // unique per visit: `stamp` never needs clearing
     const ci = comm[i];
     let nList = 0;
-    for (let e = L.start[i]; e < L.start[i + 1]; e++) {
-      const j = L.adj[e];
+    for (let e = start[i]; e < start[i + 1]; e++) {
+      const j = adj[e];
       if (j === i) continue;
       const c = comm[j];
       if (stamp[c] !== key) {
@@ -71,7 +71,7 @@ function localMoving(L: Level, k: Float64Array, m2: number, stamp: Int32Array, n
         nw[c] = 0;
         list[nList++] = c;
       }
-      nw[c] += L.w[e];
+      nw[c] += w[e];
     }
     tot[ci] -= k[i];
     let best = ci;
@@ -88,8 +88,8 @@ function localMoving(L: Level, k: Float64Array, m2: number, stamp: Int32Array, n
     if (best === ci) continue;
     comm[i] = best;
     movedAny = true;
-    for (let e = L.start[i]; e < L.start[i + 1]; e++) {
-      const j = L.adj[e];
+    for (let e = start[i]; e < start[i + 1]; e++) {
+      const j = adj[e];
       if (queued[j] || comm[j] === best) continue;
       queued[j] = 1;
       let tail = head + size;

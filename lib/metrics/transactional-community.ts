@@ -13,8 +13,8 @@
 import { activeByPeriod, computeActivity, periodInfo, type Activity } from "./activity";
 import { acquisitionOf, ORGANIC } from "./acquisition";
 import type { Graph } from "./graph";
-import type { MetricParams } from "./params";
 import { lowerBoundTime } from "./link-scope";
+import type { MetricParams } from "./params";
 import { periodEnd, periodOf, periodStart } from "./periods";
 import { computeCohortTables } from "./retention";
 import { exposureBetween, type CampaignExposure } from "./transactional-campaigns";
@@ -148,6 +148,8 @@ function halfLife(weekly: Activity, members: number[], endAt: number): { weeklyA
   const endW = periodOf(endAt - 1, "week") - weekly.firstPeriod;
   const T = weekly.lastComplete;
   if (endW > T) return { weeklyActiveAtEnd: null, halfLifeWeeks: null };
+  // Ended before the scope's first week: nobody can have been active then.
+  if (endW < 0) return { weeklyActiveAtEnd: 0, halfLifeWeeks: null };
   const count = new Int32Array(T - endW + 1);
   for (const u of members) {
     for (let k = weekly.activeStart[u]; k < weekly.activeStart[u + 1]; k++) {

@@ -12,8 +12,8 @@
 // - recognition received: counted cross links received within W days (link-scope.ts);
 // - active periods: periods with Active(u,t); tenure in periods: last − first active period + 1;
 // - burstiness of the inter-contribution times, see `burstiness`.
-// The trailing variant keeps only contributions and periods from the window start on and clips the
-// tenure to start there.
+// The trailing variant keeps only contributions and active periods from the window's first period
+// on; its tenure starts at the first contribution inside the window.
 
 import type { Activity } from "./activity";
 import type { Graph } from "./graph";

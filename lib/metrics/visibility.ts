@@ -88,14 +88,3 @@ export function contributorVisibility(flow: AttributionFlow, u: number, d: numbe
   }
   return out;
 }
-
-/** Σ over periods [fromPeriod, toPeriod] of A_u(t), per contributor: attribution of a window. */
-export function sumFlow(flow: AttributionFlow, nU: number, fromPeriod: number, toPeriod: number): Float64Array {
-  const out = new Float64Array(nU);
-  const p0 = Math.max(0, fromPeriod - flow.firstPeriod);
-  const p1 = Math.min(flow.nPeriods - 1, toPeriod - flow.firstPeriod);
-  for (let p = p0; p <= p1; p++) {
-    for (let r = flow.periodStart[p]; r < flow.periodStart[p + 1]; r++) out[flow.contributor[r]] += flow.value[r];
-  }
-  return out;
-}

@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { runCascade } from "@/lib/metrics/attribution";
-import { type AttributionFlow, computeAttributionFlow } from "@/lib/metrics/attribution-flow";
+import { type AttributionFlow, computeAttributionFlow, sumFlow } from "@/lib/metrics/attribution-flow";
 import { DEFAULT_PARAMS, decayFor } from "@/lib/metrics/params";
 import { periodOf } from "@/lib/metrics/periods";
 import {
-  contributorVisibility, forEachVisibility, sumFlow, visibilityAt, visibilityShare, visibilityTotals,
+  contributorVisibility, forEachVisibility, visibilityAt, visibilityShare, visibilityTotals,
 } from "@/lib/metrics/visibility";
 import { cascadeLinks, cascadeRows } from "./attribution-data";
-import { W0, contributorIndex, graphOf } from "./fixtures";
+import { W0, contributionOf, contributorIndex, graphOf, inWeek, link } from "./fixtures";
 
 // Dataset: attribution-data.ts (A, B in week 0; C, D in week 1, C at Monday 00:00; E, F in week 2).
 // Per origin period, by hand (contributor order Ana, Bo, Cy, Di):
@@ -82,6 +82,18 @@ describe("attribution flow", () => {
     expect(s.sourceStart[anaRow + 1] - s.sourceStart[anaRow]).toBe(2);
   });
 
+  test("explains only the chosen contributors when asked", () => {
+    const explain = new Uint8Array(g.nU);
+    explain[di] = 1;
+    const f = computeAttributionFlow(g, cascade, { unit: "week", explain });
+    const s = f.sources!;
+    const [anaRow, , , diRow] = rowsOf(f, 2).map((x) => x.r);
+    expect(s.linkStart[anaRow + 1] - s.linkStart[anaRow]).toBe(0);
+    expect(s.sourceStart[anaRow + 1] - s.sourceStart[anaRow]).toBe(0);
+    expect(g.linkId[s.linkEdge[s.linkStart[diRow]]]).toBe(5);
+    expect(s.sourceValue[s.sourceStart[diRow]]).toBeCloseTo(0.06, 12);
+  });
+
   test("skips the decomposition when asked", () => {
     expect(computeAttributionFlow(g, cascade, { unit: "week", withSources: false }).sources).toBeNull();
   });
@@ -90,6 +102,22 @@ describe("attribution flow", () => {
     const f = computeAttributionFlow(g, cascade, { unit: "week", throughPeriod: w0 + 4 });
     expect(f.nPeriods).toBe(5);
     expect(f.periodStart[3]).toBe(f.periodStart[5]);
+  });
+
+  test("dates credit across empty weeks and sweep batches", () => {
+    // X (u1, week 0); Y (u2, week 9) builds on X. Weeks 1–8 are empty; week 9 is in the second
+    // batch of eight. Week 0: u1 1. Week 9: u1 0.3 (through Y→X, source u2), u2 0.7.
+    const g2 = graphOf([contributionOf(1, inWeek(0), [[1, 1]]), contributionOf(2, inWeek(9), [[2, 1]])], [link(1, 2, 1)]);
+    const f = computeAttributionFlow(g2, runCascade(g2, DEFAULT_PARAMS), { unit: "week" });
+    expect(f.nPeriods).toBe(10);
+    expect(rowsOf(f, 0).map((x) => [x.u, x.value])).toEqual([[0, 1]]);
+    for (let p = 1; p <= 8; p++) expect(rowsOf(f, p)).toEqual([]);
+    const w9 = rowsOf(f, 9);
+    expect(w9.map((x) => x.u)).toEqual([0, 1]);
+    expect(w9[0].value).toBeCloseTo(0.3, 15);
+    expect(w9[0].own).toBe(0);
+    expect(w9[1].value).toBeCloseTo(0.7, 15);
+    expect(f.sources!.sourceContributor[f.sources!.sourceStart[w9[0].r]]).toBe(1);
   });
 
   test("is empty on an empty graph", () => {

@@ -7,14 +7,15 @@ import { DEFAULT_PARAMS, type MetricParams } from "@/lib/metrics/params";
 import { periodOf } from "@/lib/metrics/periods";
 import { graphOf, inWeek } from "./fixtures";
 
-// Random DAGs with many equal times (two instants per week over three weeks) and links in both
-// index directions between equal-time contributions. A hidden rank orders each instant's
-// contributions so the links stay acyclic; the engine must not rely on index order.
+// Random DAGs with many equal times (two instants per week over 13 weeks, so flows span more than
+// one sweep batch and have empty weeks) and links in both index directions between equal-time
+// contributions. A hidden rank orders each instant's contributions so the links stay acyclic; the
+// engine must not rely on index order.
 const dagArb = fc
   .record({
     nodes: fc.array(
       fc.record({
-        slot: fc.integer({ min: 0, max: 5 }),
+        slot: fc.integer({ min: 0, max: 25 }),
         rank: fc.integer({ min: 0, max: 1_000_000 }),
         a1: fc.integer({ min: 1, max: 6 }),
         a2: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
@@ -23,11 +24,11 @@ const dagArb = fc
         kind: fc.integer({ min: 0, max: 8 }),
         project: fc.integer({ min: 1, max: 2 }),
       }),
-      { minLength: 2, maxLength: 40 },
+      { minLength: 2, maxLength: 60 },
     ),
     edges: fc.array(
-      fc.record({ a: fc.nat({ max: 39 }), b: fc.nat({ max: 39 }), type: fc.integer({ min: 0, max: 3 }), status: fc.integer({ min: 0, max: 3 }) }),
-      { minLength: 1, maxLength: 120 },
+      fc.record({ a: fc.nat({ max: 59 }), b: fc.nat({ max: 59 }), type: fc.integer({ min: 0, max: 3 }), status: fc.integer({ min: 0, max: 3 }) }),
+      { minLength: 1, maxLength: 180 },
     ),
     rho: fc.double({ min: 0, max: 1, noNaN: true }),
   })

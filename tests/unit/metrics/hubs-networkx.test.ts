@@ -9,12 +9,12 @@ import { requireNetworkx, runReference } from "./reference/run-reference";
 
 // Seeded random graphs (dyadic co-author shares, so projection weights are exact and distance ties
 // are real ties in both implementations). The projection handed to networkx is rebuilt here from
-// the raw rows: for each link with w_type·κ > 0 whose source lies in the window, every author pair
+// the raw rows: for each link, neither disputed nor touching a quarantined contribution, whose
+// source lies in the window, every author pair
 // u ≠ w adds share(u)·share(w) to u→w; nodes are the window's authors plus every endpoint.
 // networkx: betweenness_centrality(G, weight='dist', normalized=True) with dist = 1/weight.
 
-const TYPE_W = [1, 0.75, 0.5, 0.5];
-const KAPPA = [0.5, 1, 0, 0];
+const LINK_DISPUTED = 2, LINK_REMOVED = 3, QUARANTINED = 3;
 
 function referenceProjection(rows: ContributionRow[], links: LinkRow[], fromMs: number | undefined) {
   const g = graphOf(rows, links);
@@ -26,7 +26,8 @@ function referenceProjection(rows: ContributionRow[], links: LinkRow[], fromMs: 
   for (const r of rows) if (inWin(r)) for (const a of r.authors) nodes.add(uIndex.get(a.contributorId)!);
   for (const l of links) {
     const x = byId.get(l.from)!, y = byId.get(l.to)!;
-    if (l.status === 3 || !inWin(x) || !(TYPE_W[l.type] * KAPPA[l.status] > 0)) continue;
+    if (l.status === LINK_REMOVED || l.status === LINK_DISPUTED || !inWin(x)) continue;
+    if (x.status === QUARANTINED || y.status === QUARANTINED) continue;
     for (const p of x.authors) {
       for (const q of y.authors) {
         const u = uIndex.get(p.contributorId)!, w = uIndex.get(q.contributorId)!;
@@ -65,7 +66,7 @@ describe("betweenness agrees with networkx", () => {
   prepared.forEach(({ c, g, nodes, edges }, k) => {
     test(`builds the same projection and matches per node to 1e-9 (seed ${c.seed}${c.fromMs ? ", window" : ""})`, () => {
       const expected = reference();
-      const p = buildContributorProjection(g, DEFAULT_PARAMS, { fromMs: c.fromMs });
+      const p = buildContributorProjection(g, { fromMs: c.fromMs });
       const mine = new Map<string, number>();
       for (let u = 0; u < p.n; u++) for (let e = p.outStart[u]; e < p.outStart[u + 1]; e++) mine.set(`${u},${p.outTo[e]}`, p.outWeight[e]);
       expect(mine).toEqual(edges);

@@ -12,7 +12,8 @@ import { contributionOf, contributorIndex, graphOf, inWeek, link, paramsWith } f
 //   W4 day 3 noon a              accepted     L3 W4→W2 builds-on confirmed, L4 W4→W1 fixes disputed,
 //                                              L5 W4→W5 reviews confirmed (same instant)
 //   W5 day 3 noon d              rejected
-// Projection: b→c 1, a→c ½, e→c ½, a→b 1, a→d 1 (L4 is disputed, so no second a→c).
+// Projection: b→c 1, a→c ½, e→c ½, a→b 1, a→d 1 (L4 is disputed, so no second a→c; W5 is rejected,
+// not quarantined, so L5 counts).
 // Distances 1/w: a→c direct 2 = a→b→c 1 + 1: two shortest paths, one through b, so b's raw
 // betweenness is ½; n = 5, normalized ½ / (4 · 3) = 1/24. Everyone else 0.
 // Cascade: W4 passes 0.2 to W2 and 0.1 to W5, keeps 0.7; W5 keeps 0.1; W3 passes 0.15, keeps 0.35;
@@ -42,7 +43,7 @@ function edgesOf(p: ReturnType<typeof buildContributorProjection>): string[] {
 
 describe("contributor projection", () => {
   test("weighs an edge by the links between the two contributors' work, split by author shares", () => {
-    const p = buildContributorProjection(g, DEFAULT_PARAMS);
+    const p = buildContributorProjection(g);
     expect(edgesOf(p)).toEqual([`${b}>${c}:1`, `${a}>${c}:0.5`, `${e}>${c}:0.5`, `${a}>${b}:1`, `${a}>${d}:1`].sort());
     expect(p.nNodes).toBe(5);
   });
@@ -53,11 +54,24 @@ describe("contributor projection", () => {
       [contributionOf(1, inWeek(0), [[1, 1]]), contributionOf(2, inWeek(1), [[1, 0.5], [2, 0.5]])],
       [link(1, 2, 1), link(2, 2, 1, "cites")],
     );
-    expect(edgesOf(buildContributorProjection(g2, DEFAULT_PARAMS))).toEqual(["1>0:1"]);
+    expect(edgesOf(buildContributorProjection(g2))).toEqual(["1>0:1"]);
+  });
+
+  test("leaves out links touching a quarantined contribution", () => {
+    // Q (u2, quarantined) builds on X (u1); Y (u3) builds on Q: neither link makes an edge.
+    const g2 = graphOf(
+      [
+        contributionOf(1, inWeek(0), [[1, 1]]),
+        contributionOf(2, inWeek(1), [[2, 1]], { status: "quarantined" }),
+        contributionOf(3, inWeek(2), [[3, 1]]),
+      ],
+      [link(1, 2, 1), link(2, 3, 2)],
+    );
+    expect(edgesOf(buildContributorProjection(g2))).toEqual([]);
   });
 
   test("keeps only links whose source lies in the window", () => {
-    const p = buildContributorProjection(g, DEFAULT_PARAMS, { fromMs: inWeek(0, 2) });
+    const p = buildContributorProjection(g, { fromMs: inWeek(0, 2) });
     expect(edgesOf(p)).toEqual([`${a}>${c}:0.5`, `${e}>${c}:0.5`, `${a}>${b}:1`, `${a}>${d}:1`].sort());
     expect(p.nNodes).toBe(5);
   });
@@ -65,7 +79,7 @@ describe("contributor projection", () => {
 
 describe("betweenness", () => {
   test("splits a pair's dependency over tied shortest paths and normalizes by (n−1)(n−2)", () => {
-    const p = buildContributorProjection(g, DEFAULT_PARAMS);
+    const p = buildContributorProjection(g);
     const r = betweennessCentrality(p, { isNode: p.isNode, exactUpTo: 5000, pivots: 500, seed: 42 });
     expect(r.exact).toBe(true);
     expect(r.value[b]).toBeCloseTo(1 / 24, 15);
@@ -73,7 +87,7 @@ describe("betweenness", () => {
   });
 
   test("samples k seeded pivots above the exact limit and scales by n/k", () => {
-    const p = buildContributorProjection(g, DEFAULT_PARAMS);
+    const p = buildContributorProjection(g);
     const opts = { isNode: p.isNode, exactUpTo: 0, pivots: 2, seed: 7 };
     const r = betweennessCentrality(p, opts);
     expect(r.exact).toBe(false);
