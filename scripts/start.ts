@@ -9,6 +9,8 @@ import { isBuildCurrent, markBuilt } from "./lib/build-fingerprint";
 import { NEXT_BIN, runNode, waitFor } from "./lib/children";
 import { EMBEDDED_DATA_DIR, EMBEDDED_DATABASE } from "./lib/with-database";
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from "./lib/first-run";
+import { recomputeIfNoResults } from "./lib/first-recompute";
+import { startRecomputeWorker, type RecomputeWorker } from "../lib/jobs/recompute-worker";
 
 const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -26,9 +28,11 @@ if (!process.env.DATABASE_URL) {
 }
 
 let stopping = false;
+let worker: RecomputeWorker | null = null;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  await worker?.stop();
   if (embedded) {
     await embedded.stop().catch(() => {});
     console.log("Embedded PostgreSQL stopped.");
@@ -41,6 +45,7 @@ try {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const seeded = await seedDemoIfEmpty(process.env.DATABASE_URL);
   if (seeded) console.log(seeded);
+  await recomputeIfNoResults(process.env.DATABASE_URL);
   if (!isDev && !isBuildCurrent()) {
     console.log("Building the app (first run or sources changed)…");
     const code = await waitFor(runNode([NEXT_BIN, "build"]));
@@ -52,6 +57,11 @@ try {
   await shutdown(1);
 }
 
+// The recompute worker runs in this process, beside the web server it supervises.
+worker = startRecomputeWorker(process.env.DATABASE_URL!, {
+  info: (m) => console.log(m),
+  error: (m) => console.error(m),
+});
 const server = runNode([NEXT_BIN, isDev ? "dev" : "start", "-p", String(port), "-H", host]);
 const url = `http://${host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host}:${port}`;
 setTimeout(() => {

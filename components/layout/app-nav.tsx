@@ -17,6 +17,7 @@ export function AppNav(props: { handle: string; name: string; role: string; awai
             </span>
           )}
         </Link>
+        <Link href="/definitions" className="text-stone-700 hover:text-moss-700">Definitions</Link>
         <div className="ml-auto flex items-center gap-3">
           <span className="text-stone-600" data-testid="whoami">
             {props.name} <span className="text-stone-400">@{props.handle}</span> · {props.role}

@@ -39,3 +39,8 @@ export function periodLabel(p: number, unit: PeriodUnit): string {
 export function lastCompletePeriod(asOfMs: number, unit: PeriodUnit): number {
   return periodOf(asOfMs, unit) - 1;
 }
+
+/** Period, label and completeness against the last complete period `lastComplete` (absolute). */
+export function periodInfoOf(p: number, lastComplete: number, unit: PeriodUnit): { period: number; label: string; isComplete: boolean } {
+  return { period: p, label: periodLabel(p, unit), isComplete: p <= lastComplete };
+}

@@ -1,0 +1,141 @@
+// The recompute job: load the graph with streamed COPY reads, run the pure engine, write every
+// result with COPY in one transaction that also marks the run succeeded (readers use the newest
+// succeeded run, so they never see a half-written one), then drop results of runs older than the
+// previous one. Each run is recorded: status, phase and progress while it runs (the UI shows them),
+// sizes, duration, peak memory and the error if it failed. An advisory lock keeps two recomputes
+// (the in-process worker and a CLI run, or two workers) from running at once.
+
+import type pg from "pg";
+import { loadGraphInput } from "@/lib/jobs/load-graph";
+import { countRows, deleteRunResults, writeScopeResults } from "@/lib/jobs/write-results";
+import { METRIC_VERSION, parseParams, paramsHash, type MetricParams } from "@/lib/metrics/params";
+import { runEngine } from "@/lib/metrics/run-engine";
+
+/** pg_advisory_lock key of the recompute ("US" "RC" in ASCII) */
+const RECOMPUTE_LOCK = 0x55_53_52_43;
+/** successful runs whose results are kept: the current one and the one before it */
+const KEEP_RUNS = 2;
+const PROGRESS_WRITE_MS = 500;
+
+export interface RecomputeProgress {
+  phase: string;
+  /** 0..1 over the whole run */
+  fraction: number;
+}
+
+export interface RecomputeOptions {
+  /** the instant the run describes; default now */
+  asOfMs?: number;
+  onProgress?: (p: RecomputeProgress) => void;
+}
+
+export interface RecomputeSummary {
+  runId: number;
+  contributions: number;
+  links: number;
+  contributors: number;
+  scopes: number;
+  rows: number;
+  quarantined: number;
+  durationMs: number;
+  timings: Record<string, number>;
+}
+
+/** Ecosystem parameters and per-project overrides, validated (a bad stored set fails the run clearly). */
+async function loadParams(client: pg.ClientBase): Promise<{ params: MetricParams; projectParams: Map<number, MetricParams> }> {
+  const { rows } = await client.query<{ project_id: number | null; params: unknown }>("SELECT project_id, params FROM metric_param_sets");
+  let params = parseParams({});
+  const projectParams = new Map<number, MetricParams>();
+  for (const r of rows) {
+    if (r.project_id === null) params = parseParams(r.params);
+  }
+  for (const r of rows) {
+    if (r.project_id !== null) projectParams.set(r.project_id, parseParams(r.params));
+  }
+  return { params, projectParams };
+}
+
+export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {}): Promise<RecomputeSummary> {
+  const asOfMs = opts.asOfMs ?? Date.now();
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const mark = (what: string, since: number) => (timings[what] = Math.round(performance.now() - since));
+  const client = await pool.connect();
+  let runId = 0;
+  let lastWrite = 0;
+  let writing: Promise<unknown> | null = null;
+  const progress = (phase: string, fraction: number, force = false) => {
+    opts.onProgress?.({ phase, fraction });
+    const now = performance.now();
+    if (!runId || writing || (!force && now - lastWrite < PROGRESS_WRITE_MS)) return;
+    lastWrite = now;
+    // Progress goes through the pool, outside the results transaction, so readers see it at once;
+    // one write at a time, and the run waits for the last one before it returns.
+    writing = pool.query("UPDATE metric_runs SET phase = $2, progress = $3 WHERE id = $1", [runId, phase, fraction])
+      .catch(() => {})
+      .finally(() => (writing = null));
+  };
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [RECOMPUTE_LOCK]);
+    // Holding the lock, any run still marked running belongs to a worker that died mid-run.
+    await client.query(`UPDATE metric_runs SET status = 'failed', finished_at = now(), phase = 'failed',
+      error = 'interrupted: the worker stopped before the run finished' WHERE status = 'running'`);
+    const { params, projectParams } = await loadParams(client);
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO metric_runs (status, metric_version, params_hash, as_of, started_at, phase) VALUES ('running', $1, $2, $3, now(), 'loading') RETURNING id`,
+      [METRIC_VERSION, paramsHash(params), new Date(asOfMs)],
+    );
+    runId = inserted.rows[0].id;
+    try {
+      let t = performance.now();
+      progress("loading the graph", 0.01, true);
+      const input = await loadGraphInput(client, (what, n) => progress(`loading ${what} (${n.toLocaleString("en-US")})`, 0.05));
+      mark("load", t);
+
+      t = performance.now();
+      const out = runEngine({
+        graph: input, asOfMs, params, projectParams,
+        onScope: (scope, i, total) => progress(`computing ${scope}`, 0.1 + 0.6 * (i / total), true),
+      });
+      mark("compute", t);
+
+      t = performance.now();
+      const total = out.scopes.reduce((n, s) => n + countRows(s), 0);
+      let written = 0;
+      await client.query("BEGIN");
+      for (const s of out.scopes) {
+        await writeScopeResults(client, runId, out.graph, s, (n) => {
+          written += n;
+          progress(`writing results (${written.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows)`, 0.7 + 0.28 * (written / Math.max(1, total)));
+        });
+      }
+      const durationMs = Math.round(performance.now() - t0);
+      await client.query(
+        `UPDATE metric_runs SET status = 'succeeded', finished_at = now(), duration_ms = $2, contributions = $3, links = $4,
+           contributors = $5, phase = 'done', progress = 1, peak_rss_bytes = $6 WHERE id = $1`,
+        [runId, durationMs, out.graph.nC, out.graph.nE, out.graph.nU, process.resourceUsage().maxRSS * 1024],
+      );
+      await client.query("COMMIT");
+      mark("write", t);
+
+      // Older results go only after the new ones are committed and visible.
+      const { rows: stale } = await client.query<{ id: number }>(
+        `SELECT id FROM metric_runs WHERE status = 'succeeded' AND id < $1 ORDER BY id DESC OFFSET $2`, [runId, KEEP_RUNS - 1],
+      );
+      await deleteRunResults(client, stale.map((r) => r.id));
+      return {
+        runId, contributions: out.graph.nC, links: out.graph.nE, contributors: out.graph.nU, scopes: out.scopes.length,
+        rows: total, quarantined: out.quarantined.length, durationMs: Math.round(performance.now() - t0), timings,
+      };
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      const message = error instanceof Error ? error.message : String(error);
+      await client.query(`UPDATE metric_runs SET status = 'failed', finished_at = now(), phase = 'failed', error = $2 WHERE id = $1`, [runId, message.slice(0, 2000)]).catch(() => {});
+      throw error;
+    }
+  } finally {
+    await writing;
+    await client.query("SELECT pg_advisory_unlock($1)", [RECOMPUTE_LOCK]).catch(() => {});
+    client.release();
+  }
+}
