@@ -48,3 +48,13 @@ export function canRemoveLink(actor: Actor, link: { createdById: number | null }
 export function canSeeAllProjects(actor: Actor): boolean {
   return hasRole(actor, "admin");
 }
+
+/** The ecosystem-wide dashboards, every project at once: admins. */
+export function canViewEcosystemMetrics(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+/** A project's dashboards: its maintainers and admins. */
+export function canViewProjectMetrics(actor: Actor, projectId: number): boolean {
+  return isMaintainerOf(actor, projectId);
+}

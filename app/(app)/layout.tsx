@@ -8,7 +8,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <AppNav handle={actor.handle} name={actor.name} role={actor.role} awaiting={awaiting} />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </div>
   );
 }

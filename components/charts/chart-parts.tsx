@@ -69,7 +69,8 @@ export function ChartBody(props: { xLabel: string; yLabel: string; legend?: Reac
 
 export interface TooltipRow {
   name: string;
-  color: string;
+  /** The series colour; leave out for rows that describe one point rather than a series. */
+  color?: string;
   value: string;
 }
 
@@ -82,7 +83,7 @@ export function TooltipCard({ title, rows, note }: { title: string; rows: Toolti
         {rows.map((r) => (
           <li key={r.name} className="flex items-center justify-between gap-3">
             <span className="flex items-center gap-1.5 text-stone-700">
-              <span aria-hidden="true" className="inline-block h-2 w-2 rounded-full" style={{ backgroundColor: r.color }} />
+              {r.color && <span aria-hidden="true" className="inline-block h-2 w-2 shrink-0 rounded-full" style={{ backgroundColor: r.color }} />}
               {r.name}
             </span>
             <span className="tabular-nums font-medium text-stone-900">{r.value}</span>
@@ -95,3 +96,7 @@ export function TooltipCard({ title, rows, note }: { title: string; rows: Toolti
 
 /** Recharts axis/tick styling shared by every chart, so ticks read the same everywhere. */
 export const AXIS_TICK = { fontSize: 12, fill: "#57534e" } as const;
+
+// Side margins leave room for half a tick label where the first or last category sits near the
+// edge (a bar chart's first label is centred on its bar, right beside the y axis).
+export const CHART_MARGIN = { top: 8, right: 20, bottom: 0, left: 8 } as const;

@@ -25,7 +25,7 @@ export interface CohortHeatmapProps {
   format?: ValueFormat;
 }
 
-const CENSORED_BG = "repeating-linear-gradient(135deg, #f5f5f4 0 3px, #ffffff 3px 7px)";
+const CENSORED_BG = "repeating-linear-gradient(135deg, #e7e5e4 0 2px, #ffffff 2px 7px)";
 
 export function CohortHeatmap(props: CohortHeatmapProps) {
   const format = props.format ?? "percent";
@@ -33,7 +33,7 @@ export function CohortHeatmap(props: CohortHeatmapProps) {
   const offsets = Array.from({ length: columns }, (_, k) => k);
   return (
     <div className="space-y-2">
-      <div role="region" aria-label={`${props.cohortLabel} by ${props.offsetLabel}`} tabIndex={0} className="overflow-x-auto rounded-md border border-stone-200">
+      <div role="region" aria-label={`${props.cohortLabel} by ${props.offsetLabel}`} tabIndex={0} className="relative overflow-x-auto rounded-md border border-stone-200">
         <table className="border-separate border-spacing-0.5 text-xs">
           <thead>
             <tr>

@@ -16,7 +16,8 @@ const FULL = {
   days: numberFormat(1),
 };
 const COMPACT = {
-  percent: numberFormat(0),
+  // One decimal: small shares (0.5 %) must not round to the same tick label as their neighbours.
+  percent: numberFormat(1),
   number: numberFormat(1, { notation: "compact" }),
   integer: numberFormat(1, { notation: "compact" }),
   days: numberFormat(0),

@@ -2,7 +2,7 @@
 // Lorenz curves: share of items (poorest first) against the share of the total they hold. The
 // diagonal is perfect equality; the further a curve sags below it, the more concentrated.
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
+import { AXIS_TICK, CHART_MARGIN, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
 import { formatValue, tickFormatter } from "./format";
 import { NEUTRAL, seriesColor } from "./palette";
 import { mergeLinearCurves, type GridRow } from "./series-grid";
@@ -34,7 +34,7 @@ export function LorenzChart(props: LorenzChartProps) {
 
   return (
     <ChartBody xLabel={props.xLabel} yLabel={props.yLabel} height={props.height ?? "lg"} legend={<ChartLegend items={legend} />}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={NEUTRAL.grid} />
         <XAxis type="number" dataKey="x" domain={[0, 1]} ticks={TICKS} tick={AXIS_TICK} tickMargin={6} tickFormatter={tickFormatter("percent")} stroke={NEUTRAL.axis} />
         <YAxis type="number" width="auto" domain={[0, 1]} ticks={TICKS} tick={AXIS_TICK} tickFormatter={tickFormatter("percent")} stroke={NEUTRAL.axis} />
@@ -45,8 +45,8 @@ export function LorenzChart(props: LorenzChartProps) {
             const row = payload[0].payload as GridRow;
             return (
               <TooltipCard
-                title={`${formatValue(row.x, "percent")} of ${props.xLabel.toLowerCase()}`}
-                rows={props.curves.map((c, i) => ({ name: c.name, color: colors[i], value: `hold ${formatValue(row[`s${i}`], "percent")}` }))}
+                title={`${props.xLabel}: ${formatValue(row.x, "percent")}`}
+                rows={props.curves.map((c, i) => ({ name: c.name, color: colors[i], value: formatValue(row[`s${i}`], "percent") }))}
               />
             );
           }}

@@ -2,7 +2,7 @@
 // One dot per item (e.g. a contributor), optionally sized by a third number. With the y = x line,
 // both axes share one domain so the diagonal sits at 45° and "above the line" means y > x.
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart as RechartsScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
-import { AXIS_TICK, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
+import { AXIS_TICK, CHART_MARGIN, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type TooltipRow, type LegendItem } from "./chart-parts";
 import { formatValue, tickFormatter, type ValueFormat } from "./format";
 import { NEUTRAL, seriesColor } from "./palette";
 import { niceDomain } from "./scale";
@@ -50,7 +50,7 @@ export function ScatterChart(props: ScatterChartProps) {
 
   return (
     <ChartBody xLabel={props.xLabel} yLabel={props.yLabel} height={props.height ?? "lg"} legend={<ChartLegend items={legend} note={note} />}>
-      <RechartsScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <RechartsScatterChart margin={CHART_MARGIN}>
         <CartesianGrid stroke={NEUTRAL.grid} />
         <XAxis
           type="number"
@@ -86,11 +86,11 @@ export function ScatterChart(props: ScatterChartProps) {
           content={({ active, payload }) => {
             if (!active || !payload?.length) return null;
             const p = payload[0].payload as ScatterPoint;
-            const rows = [
-              { name: props.xLabel, color: "transparent", value: formatValue(p.x, props.xFormat) },
-              { name: props.yLabel, color: "transparent", value: formatValue(p.y, props.yFormat) },
+            const rows: TooltipRow[] = [
+              { name: props.xLabel, value: formatValue(p.x, props.xFormat) },
+              { name: props.yLabel, value: formatValue(p.y, props.yFormat) },
             ];
-            if (p.size !== undefined) rows.push({ name: props.sizeLabel ?? "Size", color: "transparent", value: formatValue(p.size, props.sizeFormat ?? "number") });
+            if (p.size !== undefined) rows.push({ name: props.sizeLabel ?? "Size", value: formatValue(p.size, props.sizeFormat ?? "number") });
             return <TooltipCard title={p.label} rows={rows} />;
           }}
         />

@@ -4,7 +4,7 @@
 // incomplete period is faded so its short bar is not read as a collapse.
 import { Bar, BarChart, CartesianGrid, Rectangle, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { BarShapeProps } from "recharts";
-import { AXIS_TICK, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
+import { AXIS_TICK, CHART_MARGIN, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
 import { formatValue, tickFormatter, type ValueFormat } from "./format";
 import { NEUTRAL, OKABE_ITO, seriesColor } from "./palette";
 import type { ChartSeries, PeriodPoint } from "./types";
@@ -56,7 +56,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
 
   return (
     <ChartBody xLabel={props.xLabel} yLabel={props.yLabel} height={props.height} legend={<ChartLegend items={legend} />}>
-      <BarChart data={rows} stackOffset="sign" margin={{ top: 8, right: 16, bottom: 0, left: 0 }} barCategoryGap="15%">
+      <BarChart data={rows} stackOffset="sign" margin={CHART_MARGIN} barCategoryGap="15%">
         <CartesianGrid stroke={NEUTRAL.grid} vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} tickMargin={6} interval="preserveStartEnd" minTickGap={16} stroke={NEUTRAL.axis} />
         {/* Magnitudes on both sides of zero: "12" below the axis means 12 lost, not minus 12. */}

@@ -29,7 +29,8 @@ function changeTone(change: StatChange): string {
 }
 
 export function StatCard(props: StatCardProps) {
-  const change = props.change ?? null;
+  // A change without a current figure would read as a claim about nothing.
+  const change = props.value === null ? null : (props.change ?? null);
   const direction = change ? (change.value > 0 ? "up" : change.value < 0 ? "down" : "unchanged") : null;
   const arrow = direction === "up" ? "▲" : direction === "down" ? "▼" : "—";
   return (

@@ -3,9 +3,10 @@
 // at `markerY` (0.5: the median) and a dot where each curve crosses it; the legend states each
 // crossing, or that it has not been reached.
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
+import { AXIS_TICK, CHART_MARGIN, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
 import { formatValue, tickFormatter, type ValueFormat } from "./format";
 import { NEUTRAL, seriesColor } from "./palette";
+import { niceCeil } from "./scale";
 import { firstCrossing, mergeStepCurves, type GridRow } from "./series-grid";
 import type { XYPoint } from "./types";
 
@@ -43,19 +44,16 @@ export function StepChart(props: StepChartProps) {
     color: colors[i],
     swatch: "line",
   }));
+  legend.push({ label: `dashed: ${markerLabel} (${formatValue(markerY, yFormat, { isCompact: true })})`, color: NEUTRAL.reference, swatch: "dashed" });
+  const xMax = niceCeil(Math.max(0, ...props.series.flatMap((s) => s.points.map((p) => p.x))));
 
   return (
     <ChartBody xLabel={props.xLabel} yLabel={props.yLabel} height={props.height} legend={<ChartLegend items={legend} />}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={NEUTRAL.grid} vertical={false} />
-        <XAxis type="number" dataKey="x" domain={[0, "dataMax"]} tick={AXIS_TICK} tickMargin={6} tickFormatter={tickFormatter(props.xFormat)} stroke={NEUTRAL.axis} />
+        <XAxis type="number" dataKey="x" domain={[0, xMax || 1]} tick={AXIS_TICK} tickMargin={6} tickFormatter={tickFormatter(props.xFormat)} stroke={NEUTRAL.axis} />
         <YAxis type="number" width="auto" domain={[0, 1]} tick={AXIS_TICK} tickFormatter={tickFormatter(yFormat)} stroke={NEUTRAL.axis} />
-        <ReferenceLine
-          y={markerY}
-          stroke={NEUTRAL.reference}
-          strokeDasharray="5 4"
-          label={{ value: `${markerLabel} (${formatValue(markerY, yFormat, { isCompact: true })})`, position: "insideTopRight", fontSize: 11, fill: NEUTRAL.reference }}
-        />
+        <ReferenceLine y={markerY} stroke={NEUTRAL.reference} strokeDasharray="5 4" />
         {crossings.map((x, i) =>
           x === null ? null : <ReferenceDot key={`m${i}`} x={x} y={markerY} r={4} fill={colors[i]} stroke="#fff" ifOverflow="visible" />,
         )}

@@ -3,7 +3,7 @@
 // drawn as a dashed segment ending in a hollow point, never as a solid drop that reads as a fall.
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { DotItemDotProps } from "recharts";
-import { AXIS_TICK, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
+import { AXIS_TICK, CHART_MARGIN, ChartBody, ChartLegend, TooltipCard, type ChartHeight, type LegendItem } from "./chart-parts";
 import { formatValue, tickFormatter, type ValueFormat } from "./format";
 import { NEUTRAL, seriesColor } from "./palette";
 import type { ChartSeries, PeriodPoint, ShadedWindow } from "./types";
@@ -55,6 +55,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   const legend: LegendItem[] = props.series.map((s, i) => ({ label: s.label, color: colors[i], swatch: "line" }));
   if (isLastIncomplete) legend.push({ label: "dashed: current period, still incomplete", color: NEUTRAL.reference, swatch: "dashed" });
+  // Reference marks are named in the legend: a label on the plot collides with the line ends.
+  if (props.referenceY) legend.push({ label: `grey line: ${props.referenceY.label} (${formatValue(props.referenceY.y, props.format)})`, color: NEUTRAL.reference, swatch: "line" });
   if (windows.length > 0) legend.push({ label: `shaded: ${windows.map((w) => w.name).join(", ")}`, color: NEUTRAL.window, swatch: "shade" });
 
   const hollowLastDot = (color: string) =>
@@ -65,7 +67,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   return (
     <ChartBody xLabel={props.xLabel} yLabel={props.yLabel} height={props.height} legend={<ChartLegend items={legend} />}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={NEUTRAL.grid} vertical={false} />
         <XAxis dataKey="period" tick={AXIS_TICK} tickMargin={6} interval="preserveStartEnd" minTickGap={16} stroke={NEUTRAL.axis} />
         <YAxis
@@ -85,14 +87,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
             label={{ value: w.name, position: "insideTopLeft", fontSize: 11, fill: NEUTRAL.reference }}
           />
         ))}
-        {props.referenceY && (
-          <ReferenceLine
-            y={props.referenceY.y}
-            stroke={NEUTRAL.reference}
-            strokeWidth={1}
-            label={{ value: props.referenceY.label, position: "insideBottomRight", fontSize: 11, fill: NEUTRAL.reference }}
-          />
-        )}
+        {props.referenceY && <ReferenceLine y={props.referenceY.y} stroke={NEUTRAL.reference} strokeWidth={1.5} />}
         <Tooltip
           content={({ active, payload, label }) => {
             if (!active || !payload?.length) return null;

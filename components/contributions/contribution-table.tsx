@@ -16,7 +16,7 @@ interface Row {
 
 export function ContributionTable({ rows }: { rows: Row[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">My contributions</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase text-stone-600">

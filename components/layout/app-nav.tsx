@@ -5,7 +5,7 @@ export function AppNav(props: { handle: string; name: string; role: string; awai
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">Skip to content</a>
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm">
         <Link href="/contributions" className="text-base font-semibold text-moss-900">Understory</Link>
         <Link href="/contributions" className="text-stone-700 hover:text-moss-700">My contributions</Link>
         <Link href="/contributions/new" className="text-stone-700 hover:text-moss-700">Log a contribution</Link>
@@ -17,6 +17,7 @@ export function AppNav(props: { handle: string; name: string; role: string; awai
             </span>
           )}
         </Link>
+        {props.role !== "contributor" && <Link href="/dashboards" className="text-stone-700 hover:text-moss-700">Dashboards</Link>}
         <Link href="/definitions" className="text-stone-700 hover:text-moss-700">Definitions</Link>
         <div className="ml-auto flex items-center gap-3">
           <span className="text-stone-600" data-testid="whoami">

@@ -9,7 +9,8 @@ const NBSP = "\u00a0";
 describe("formatValue", () => {
   test("formats fractions as percent and changes in rates as points", () => {
     expect(formatValue(0.4237, "percent")).toBe(`42.4${NBSP}%`);
-    expect(formatValue(0.4237, "percent", { isCompact: true })).toBe(`42${NBSP}%`);
+    expect(formatValue(0.4237, "percent", { isCompact: true })).toBe(`42.4${NBSP}%`);
+    expect(formatValue(0.005, "percent", { isCompact: true })).toBe(`0.5${NBSP}%`);
     expect(formatValue(0.032, "points", { isSigned: true })).toBe(`+3.2${NBSP}pts`);
   });
   test("formats days with singular and compact forms", () => {
