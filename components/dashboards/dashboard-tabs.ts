@@ -7,4 +7,6 @@ export const DASHBOARD_TABS = [
   { href: "/dashboards/coherence", label: "Coherence" },
   { href: "/dashboards/recognition", label: "Recognition" },
   { href: "/dashboards/participation", label: "Participation" },
+  { href: "/dashboards/graph", label: "Graph explorer" },
+  { href: "/dashboards/stress", label: "Stress lab" },
 ] as const;
