@@ -58,3 +58,11 @@ export function canViewEcosystemMetrics(actor: Actor): boolean {
 export function canViewProjectMetrics(actor: Actor, projectId: number): boolean {
   return isMaintainerOf(actor, projectId);
 }
+
+/**
+ * A contributor's class (persistent, transactional, …) is a judgement about a person: they see
+ * their own, and so do maintainers and admins, who act on it; other contributors do not.
+ */
+export function canSeeContributorClass(actor: Actor, personId: number): boolean {
+  return actor.id === personId || hasRole(actor, "maintainer");
+}

@@ -1,4 +1,5 @@
 // Each contributor's class beside every rule's inputs (METRICS.md §8: the first rule that matches).
+import Link from "next/link";
 import type { ClassView } from "@/lib/analytics/results";
 import { formatValue } from "@/components/charts/format";
 
@@ -39,7 +40,7 @@ export function ClassTable({ rows }: { rows: ClassView[] }) {
             const p = e.persistent;
             return (
               <tr key={r.userId}>
-                <td className="px-3 py-1.5">@{r.handle}</td>
+                <td className="px-3 py-1.5"><Link href={`/people/${r.handle}`} className="text-moss-700 hover:underline">@{r.handle}</Link></td>
                 <td className="px-3 py-1.5 font-medium">{r.class}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 text-stone-600">{e.birthLabel ?? "—"}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{e.whole?.contributions ?? "—"}</td>

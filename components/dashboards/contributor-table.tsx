@@ -1,4 +1,5 @@
 // Top contributors with their credit and position, one row each; handles link to their profiles.
+import Link from "next/link";
 import type { ContributorSummaryView } from "@/lib/analytics/results";
 import { formatValue } from "@/components/charts/format";
 
@@ -34,7 +35,7 @@ export function ContributorTable({ rows, columns, caption, testId }: { rows: Con
           {rows.map((r, i) => (
             <tr key={r.userId}>
               <td className="px-3 py-1.5 text-stone-500">{i + 1}</td>
-              <td className="px-3 py-1.5">@{r.handle}{r.isHub && <span className="ml-2 rounded bg-sky-100 px-1 text-xs text-sky-900">hub</span>}</td>
+              <td className="px-3 py-1.5"><Link href={`/people/${r.handle}`} className="text-moss-700 hover:underline">@{r.handle}</Link>{r.isHub && <span className="ml-2 rounded bg-sky-100 px-1 text-xs text-sky-900">hub</span>}</td>
               {columns.map((c) => (
                 <td key={c} className="px-3 py-1.5 text-right font-mono tabular-nums">
                   {c === "betweenness" ? (r.betweenness === 0 ? "0" : r.betweenness.toPrecision(3)) : formatValue(r[c] as number, COLUMNS[c].format, { isSigned: c === "premium" })}

@@ -17,6 +17,7 @@ export function AppNav(props: { handle: string; name: string; role: string; awai
             </span>
           )}
         </Link>
+        <Link href={`/people/${props.handle}`} className="text-stone-700 hover:text-moss-700">My profile</Link>
         {props.role !== "contributor" && <Link href="/dashboards" className="text-stone-700 hover:text-moss-700">Dashboards</Link>}
         <Link href="/definitions" className="text-stone-700 hover:text-moss-700">Definitions</Link>
         <div className="ml-auto flex items-center gap-3">

@@ -1,0 +1,10 @@
+import { benchCommunity, BENCH_END_AT } from "@/bench/community";
+import { runEngine } from "@/lib/metrics/run-engine";
+import { parseParams } from "@/lib/metrics/params";
+let t = performance.now();
+const input = benchCommunity();
+console.log("gen", performance.now() - t, input.contributions.length, input.links.length);
+t = performance.now();
+let last = t;
+const out = runEngine({ graph: input, asOfMs: BENCH_END_AT, params: parseParams({}), onScope: (s) => { const n = performance.now(); console.log(s, (n - last).toFixed(0)); last = n; } });
+console.log("engine", performance.now() - t, process.resourceUsage().maxRSS / 1024);
