@@ -45,10 +45,10 @@ export function ClassTable({ rows }: { rows: ClassView[] }) {
                 <td className="whitespace-nowrap px-3 py-1.5 text-stone-600">{e.birthLabel ?? "—"}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{e.whole?.contributions ?? "—"}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatValue(e.whole?.campaignShare ?? null, "percent")}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{formatValue(t?.lift ?? null, "number")} <span className="text-stone-400">({t?.liftMin ?? "—"})</span></td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{formatValue(t?.lift ?? null, "number")} <span className="text-stone-500">({t?.liftMin ?? "—"})</span></td>
                 <td className="px-3 py-1.5 text-right tabular-nums">{formatValue(t?.linkingRatio ?? null, "percent")}</td>
                 <td className="px-3 py-1.5 text-right">{t?.postCampaignStay === null || t?.postCampaignStay === undefined ? "—" : t.postCampaignStay ? "yes" : "no"}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">{p ? `${p.activePeriods} / ${p.tenurePeriods}` : "—"} <span className="text-stone-400">({p?.activePeriodsMin} / {p?.tenurePeriodsMin})</span></td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{p ? `${p.activePeriods} / ${p.tenurePeriods}` : "—"} <span className="text-stone-500">({p?.activePeriodsMin} / {p?.tenurePeriodsMin})</span></td>
                 <td className="px-3 py-1.5 font-mono text-stone-600" aria-label={`new ${e.new?.matched ? "matched" : "not matched"}, transactional ${t?.matched ? "matched" : "not matched"}, persistent ${p?.matched ? "matched" : "not matched"}`}>
                   {mark(e.new?.matched)} {mark(t?.matched)} {mark(p?.matched)}
                 </td>

@@ -8,7 +8,8 @@ import { DASHBOARD_TABS } from "./dashboard-tabs";
 
 const field = "rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
 
-export function DashboardShell(props: { ctx: DashboardContext; path: string; title: string; intro: string; children: ReactNode }) {
+/** `keep`: page parameters beyond the filters that applying the filters must not drop (e.g. the graph explorer's focus). */
+export function DashboardShell(props: { ctx: DashboardContext; path: string; title: string; intro: string; keep?: Record<string, string>; children: ReactNode }) {
   const { ctx } = props;
   const f = ctx.filters;
   return (
@@ -33,6 +34,7 @@ export function DashboardShell(props: { ctx: DashboardContext; path: string; tit
         <p className="text-sm text-stone-600">{props.intro}</p>
       </header>
       <form method="get" action={props.path} className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3" aria-label="Filters">
+        {Object.entries(props.keep ?? {}).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
         <label className="flex flex-col gap-1 text-xs text-stone-600">Project
           <select name="project" defaultValue={f.project} className={field}>
             {ctx.options.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}

@@ -22,7 +22,7 @@ export function AppNav(props: { handle: string; name: string; role: string; awai
         <Link href="/definitions" className="text-stone-700 hover:text-moss-700">Definitions</Link>
         <div className="ml-auto flex items-center gap-3">
           <span className="text-stone-600" data-testid="whoami">
-            {props.name} <span className="text-stone-400">@{props.handle}</span> · {props.role}
+            {props.name} <span className="text-stone-500">@{props.handle}</span> · {props.role}
           </span>
           <form action={signOutAction}>
             <button type="submit" className="rounded-md border border-stone-300 px-2 py-1 text-stone-700 hover:bg-stone-100">Sign out</button>

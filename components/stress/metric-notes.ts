@@ -27,43 +27,45 @@ export const METRIC_NOTES: Record<string, MetricNote> = {
 };
 
 const NBSP = "\u00a0";
-const fixed = (digits: number, signed = false) => new Intl.NumberFormat("en-GB", { maximumFractionDigits: digits, signDisplay: signed ? "exceptZero" : "auto" });
-const significant = (signed = false) => new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 2, signDisplay: signed ? "exceptZero" : "auto" });
+const fixed = (digits: number, signed = false) =>
+  new Intl.NumberFormat("en-GB", { minimumFractionDigits: signed ? 0 : digits, maximumFractionDigits: digits, signDisplay: signed ? "exceptZero" : "auto" });
+const plain = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+const significant = new Intl.NumberFormat("en-GB", { maximumSignificantDigits: 2, signDisplay: "exceptZero" });
 
-function number(value: number, digits: number, signed: boolean): string {
-  // A change too small for the fixed digits keeps two significant ones: +0.00031, not +0.
-  if (signed && value !== 0 && Math.abs(value) < 10 ** -digits) return significant(true).format(value);
-  return fixed(digits, signed).format(value);
-}
+/** Decimals of a value: a fixed number per size, so before and after line up digit for digit. */
+const decimalsOf = (value: number, format: MetricFormat) =>
+  format === "integer" ? 0 : format === "percent" ? 2 : Math.abs(value) >= 100 ? 1 : 3;
 
-/** A value: integers as such, numbers to 3 decimals, fractions as percentages to 2. */
+/** A value: integers as such, other numbers to 3 decimals (1 from 100 up), fractions as percentages to 2. */
 export function formatMetric(value: number | null, format: MetricFormat): string {
   if (value === null || Number.isNaN(value)) return "—";
-  if (format === "percent") return `${number(value * 100, 2, false)}${NBSP}%`;
-  return number(value, format === "integer" ? 0 : 3, false);
+  const shown = format === "percent" ? value * 100 : value;
+  return `${fixed(decimalsOf(shown, format)).format(shown)}${format === "percent" ? `${NBSP}%` : ""}`;
 }
 
-/** A change, signed; a change in a rate is in percentage points. */
+/** A change, signed; a change in a rate is in percentage points. Too small for the fixed decimals, it keeps two significant digits (+0.00031, not +0). */
 export function formatChange(delta: number | null, format: MetricFormat): string {
   if (delta === null || Number.isNaN(delta)) return "—";
   if (delta === 0) return "no change";
-  if (format === "percent") return `${number(delta * 100, 2, true)}${NBSP}pts`;
-  return number(delta, format === "integer" ? 0 : 3, true);
+  const shown = format === "percent" ? delta * 100 : delta;
+  const digits = format === "integer" ? 0 : format === "percent" ? 2 : 3;
+  const text = Math.abs(shown) < 10 ** -digits ? significant.format(shown) : fixed(digits, true).format(shown);
+  return `${text}${format === "percent" ? `${NBSP}pts` : ""}`;
 }
 
 export function formatInteger(n: number): string {
-  return fixed(0).format(n);
+  return plain.format(Math.round(n));
 }
 
 /** "sybil ring of 5 accounts × 4 contributions" */
 export function describeScenario(s: StressScenario): string {
   switch (s.kind) {
     case "surge":
-      return `surge of ${fixed(2).format(s.k)}× the last 4 weeks' contributions (seed ${s.seed})`;
+      return `surge of ${plain.format(s.k)}× the last 4 weeks' contributions (seed ${s.seed})`;
     case "sybil_ring":
       return `sybil ring of ${s.accounts} accounts × ${s.contributionsEach} contributions, ${s.status}`;
     case "dispute_storm":
-      return `dispute storm of ${fixed(2).format(s.percent)}${NBSP}% of links (seed ${s.seed})`;
+      return `dispute storm of ${plain.format(s.percent)}${NBSP}% of links (seed ${s.seed})`;
     case "weight_sweep": {
       const parts = [
         s.rho !== undefined ? `ρ = ${s.rho}` : null,

@@ -9,6 +9,7 @@ import type { EngineOutput } from "../../lib/metrics/run-engine";
 import { formatValue } from "../../components/charts/format";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { engineReference, seedDemoWithMetrics } from "./demo-fixture";
+import { seriousAxeViolations } from "./axe";
 
 const SHOTS = "tests/e2e/screenshots";
 const PASSWORD = "understory-demo";
@@ -74,12 +75,14 @@ describe("dashboards", () => {
     // The demo's link ring is found and shown as a signal with its evidence.
     await expect.poll(() => page.getByTestId("signal-link_ring").count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/dashboards-overview.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     for (const path of PAGES.slice(1)) {
       const res = await page.goto(`${app.baseUrl}/dashboards${path}`);
       expect(res?.status(), path).toBe(200);
       expect(await page.getByTestId("no-run").count(), path).toBe(0);
       expect(await page.locator("figure").count(), path).toBeGreaterThan(0);
+      expect(await seriousAxeViolations(page), path).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/dashboards${path.replace("/", "-")}.png`, fullPage: true });
     }
   });
@@ -137,6 +140,7 @@ describe("dashboards", () => {
     const card = page.getByTestId("profile-figures").locator("div", { has: page.getByText("Attribution (whole history)", { exact: true }) }).locator("p").nth(1);
     expect(await card.textContent()).toBe(formatValue(u.attribution, "number"));
     expect(await page.getByTestId("class-evidence").count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/profile-phone.png`, fullPage: true });
     // Another contributor's class is not theirs to see.
     const [other] = await query<{ handle: string }>("SELECT u.handle FROM users u JOIN contribution_authors a ON a.user_id = u.id WHERE u.id <> $1 AND u.password_hash IS NULL LIMIT 1", [me.id]);

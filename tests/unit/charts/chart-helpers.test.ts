@@ -32,6 +32,18 @@ describe("sequential scale", () => {
     expect(sequentialTextColor(0)).not.toBe("#ffffff");
     expect(sequentialTextColor(1)).toBe("#ffffff");
   });
+
+  test("every heatmap label reaches WCAG AA contrast (4.5:1) on its cell", () => {
+    const lum = (css: string) => {
+      const [r, g, b] = css.startsWith("#") ? [1, 3, 5].map((i) => parseInt(css.slice(i, i + 2), 16)) : css.match(/\d+/g)!.map(Number);
+      const lin = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    for (let k = 0; k <= 100; k++) {
+      const [a, b] = [lum(sequentialColor(k / 100)), lum(sequentialTextColor(k / 100))];
+      expect((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), `rate ${k / 100}`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
 });
 
 describe("axis scale", () => {
