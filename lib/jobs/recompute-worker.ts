@@ -16,6 +16,9 @@ export function startRecomputeWorker(connectionString: string, log: {
   error: (message: string) => void;
 }, opts: { pollMs?: number; onRun?: (s: RecomputeSummary) => void } = {}): RecomputeWorker {
   const pool = new pg.Pool({ connectionString, max: 3 });
+  // An idle connection dropped by the server (a restart, or Ctrl-C reaching PostgreSQL first) is
+  // an 'error' event on the pool; unhandled, it would crash the process. The next claim reconnects.
+  pool.on("error", (e) => log.error(`Database connection lost: ${e.message}`));
   const abort = new AbortController();
   const done = runWorker(pool, {
     [RECOMPUTE_JOB]: async () => {
