@@ -43,12 +43,19 @@ function useElapsedSeconds(isRunning: boolean): number {
 export function StressLab(props: StressLabProps) {
   const [state, action, isPending] = useActionState(runStressAction, INITIAL);
   const sent = state.values;
-  const [kind, setKind] = useState<ScenarioKind>(() => (scenarioSpecOf(String(sent?.kind ?? ""))?.kind ?? "sybil_ring"));
+  const [kind, setKind] = useState<ScenarioKind>("sybil_ring");
   const spec = scenarioSpecOf(kind)!;
   const elapsed = useElapsedSeconds(isPending);
   const hasLoaded = props.isCached || state.run !== undefined;
   const err = (name: string) => state.fieldErrors?.[name];
-  // After a run the form shows what was sent (React resets uncontrolled inputs after an action).
+  // React resets a form's fields after its action; remounting them on each result puts back the
+  // chosen scenario and the values sent instead of the first render's defaults.
+  const [seen, setSeen] = useState(state);
+  const [round, setRound] = useState(0);
+  if (state !== seen) {
+    setSeen(state);
+    setRound(round + 1);
+  }
   const valueOf = (name: string, fallback: string) => (sent && sent.kind === kind && name in sent ? String(sent[name]) : fallback);
 
   return (
@@ -59,7 +66,7 @@ export function StressLab(props: StressLabProps) {
           <legend className="text-sm font-medium text-stone-800">Scenario</legend>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
             {SCENARIOS.map((s) => (
-              <label key={s.kind}
+              <label key={`${s.kind}-${round}`}
                 className={`flex cursor-pointer gap-2 rounded-md border p-3 text-sm ${s.kind === kind ? "border-moss-600 bg-moss-50" : "border-stone-200 hover:bg-stone-50"}`}>
                 <input type="radio" name="kind" value={s.kind} checked={s.kind === kind} onChange={() => setKind(s.kind)} className="mt-0.5 accent-moss-700" />
                 <span className="space-y-0.5">
@@ -74,12 +81,12 @@ export function StressLab(props: StressLabProps) {
 
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {spec.fields.map((f) => (
-            <NumberField key={`${kind}-${f.name}-${valueOf(f.name, "")}`} field={f} error={err(f.name)} current={currentValue(props.base, f.name)}
+            <NumberField key={`${kind}-${f.name}-${round}`} field={f} error={err(f.name)} current={currentValue(props.base, f.name)}
               value={valueOf(f.name, f.defaultValue === undefined ? "" : String(f.defaultValue))} />
           ))}
           {kind === "sybil_ring" && (
             <Field id="stress-status" label="Review status of the sybils' work" error={err("status")} hint="What a maintainer's review made of it: it sets what each contribution mints.">
-              <Select id="stress-status" name="status" key={`status-${valueOf("status", "accepted")}`} defaultValue={valueOf("status", "accepted")} error={err("status")}>
+              <Select id="stress-status" name="status" key={`status-${round}`} defaultValue={valueOf("status", "accepted")} error={err("status")}>
                 {SYBIL_STATUSES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
               </Select>
             </Field>

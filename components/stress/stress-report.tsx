@@ -50,17 +50,29 @@ function ringCaption(v: StressRunView): string {
   return `${sybil.flagged} of ${sybil.accounts} flagged: the rest would keep minting credit.`;
 }
 
-function RankAndSybils({ v }: { v: StressRunView }) {
+/** Contributors in the top N after the scenario who were not in it before. */
+function entrants(v: StressRunView): number {
+  const before = v.report.metrics.find((m) => m.key === "contributors")?.before ?? 0;
+  return v.report.rankAgreement.compared - Math.min(v.report.rankAgreement.topN, before);
+}
+
+function Headlines({ v }: { v: StressRunView }) {
   const r = v.report;
   const tau = r.rankAgreement.tau;
+  const topN = r.rankAgreement.topN;
+  const entered = entrants(v);
   return (
-    <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-      <Headline label={`Rank agreement, Kendall τ of the top ${r.rankAgreement.topN}`} testId="stress-tau"
+    <div className={`grid grid-cols-1 gap-3 sm:grid-cols-2 ${r.sybil ? "lg:grid-cols-4" : ""}`}>
+      <Headline label={`Rank agreement, Kendall τ of the top ${topN}`} testId="stress-tau"
         value={tau === null ? "—" : tau.toFixed(3)}
         caption={tau === null
           ? "Undefined: fewer than two contributors, or every score tied on one side."
-          : `τ-b of attribution before vs after, over the ${r.rankAgreement.compared} contributors in either top ${r.rankAgreement.topN}. 1: the same order, 0: unrelated, below 0: reversed.`} />
-      {r.sybil ? (
+          : `τ-b of attribution before vs after, over the ${r.rankAgreement.compared} contributors in either top ${topN}. 1: the same order, 0: unrelated, below 0: reversed.`} />
+      <Headline label={`New in the top ${topN}`} testId="stress-top-entrants" value={formatInteger(entered)}
+        caption={entered === 0
+          ? `The same contributors hold the top ${topN} by attribution before and after, whatever their order.`
+          : `Contributors in the top ${topN} by attribution after the scenario who were not in it before${r.sybil ? ", sybils included" : ""}.`} />
+      {r.sybil && (
         <>
           <Headline label="Sybil gain" testId="stress-sybil-gain" tone={r.sybilGain !== null && r.sybilGain > 1 ? "bad" : undefined}
             value={r.sybilGain === null ? "—" : `${r.sybilGain.toFixed(2)}×`}
@@ -68,32 +80,86 @@ function RankAndSybils({ v }: { v: StressRunView }) {
           <Headline label="Ring detector" testId="stress-ring-flagged" tone={r.sybil.isRingDetected ? "good" : "bad"}
             value={`${r.sybil.flagged} of ${r.sybil.accounts} flagged`} caption={ringCaption(v)} />
         </>
-      ) : (
-        <Headline label={r.scenario.kind === "dispute_storm" ? "Links disputed" : "Rows added"} testId="stress-added"
-          value={formatInteger(r.scenario.kind === "dispute_storm" ? r.disputedLinks : r.added.contributions)}
-          caption={whatChanged(v)} />
       )}
     </div>
   );
 }
 
-function MetricRow({ m }: { m: StressMetric }) {
+interface MetricView {
+  m: StressMetric;
+  caption: string;
+  before: string;
+  after: string;
+  change: string;
+  arrow: string;
+  tone: string;
+}
+
+/** A change within floating-point noise of the values (sums reordered) is no change. */
+function deltaOf(m: StressMetric): number | null {
+  if (m.delta === null) return null;
+  return Math.abs(m.delta) <= 1e-9 * Math.max(1, Math.abs(m.before ?? 0), Math.abs(m.after ?? 0)) ? 0 : m.delta;
+}
+
+function metricView(metric: StressMetric): MetricView {
+  const m = { ...metric, delta: deltaOf(metric) };
   const note = METRIC_NOTES[m.key] ?? { format: "number" as const, caption: "" };
   const tone = m.delta === null || m.delta === 0 || note.isIncreaseGood === undefined ? "text-stone-700"
     : m.delta > 0 === note.isIncreaseGood ? "text-sky-800" : "text-orange-800";
-  const arrow = m.delta === null || m.delta === 0 ? "" : m.delta > 0 ? "▲ " : "▼ ";
+  return {
+    m, caption: note.caption, tone,
+    before: formatMetric(m.before, note.format),
+    after: formatMetric(m.after, note.format),
+    change: formatChange(m.delta, note.format),
+    arrow: m.delta === null || m.delta === 0 ? "" : m.delta > 0 ? "▲ " : "▼ ",
+  };
+}
+
+/** A table from the small breakpoint up; on a phone, one card per metric so no column is cut off. */
+function MetricTable({ metrics }: { metrics: StressMetric[] }) {
+  const rows = metrics.map(metricView);
   return (
-    <tr className="border-b border-stone-100 align-top last:border-0" data-metric={m.key}>
-      <th scope="row" className="px-3 py-2 font-normal">
-        <span className="block font-medium text-stone-900">{m.label}</span>
-        <span className="block text-xs text-stone-500">{note.caption}</span>
-      </th>
-      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMetric(m.before, note.format)}</td>
-      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatMetric(m.after, note.format)}</td>
-      <td className={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${tone}`}>
-        <span aria-hidden="true">{arrow}</span>{formatChange(m.delta, note.format)}
-      </td>
-    </tr>
+    <>
+      <div className="hidden overflow-x-auto rounded-md border border-stone-200 sm:block">
+        <table className="w-full text-left text-sm" data-testid="stress-metrics">
+          <caption className="sr-only">Each metric before and after the scenario</caption>
+          <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">Metric</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Before</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">After</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.m.key} className="border-b border-stone-100 align-top last:border-0" data-metric={r.m.key}>
+                <th scope="row" className="px-3 py-2 font-normal">
+                  <span className="block font-medium text-stone-900">{r.m.label}</span>
+                  <span className="block text-xs text-stone-500">{r.caption}</span>
+                </th>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.before}</td>
+                <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.after}</td>
+                <td className={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${r.tone}`}><span aria-hidden="true">{r.arrow}</span>{r.change}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul className="space-y-2 sm:hidden">
+        {rows.map((r) => (
+          <li key={r.m.key} className="rounded-md border border-stone-200 p-3">
+            <p className="font-medium text-stone-900">{r.m.label}</p>
+            <p className="text-xs text-stone-500">{r.caption}</p>
+            <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
+              <div><dt className="text-xs text-stone-500">Before</dt><dd className="tabular-nums">{r.before}</dd></div>
+              <div><dt className="text-xs text-stone-500">After</dt><dd className="tabular-nums">{r.after}</dd></div>
+              <div><dt className="text-xs text-stone-500">Change</dt><dd className={`tabular-nums ${r.tone}`}><span aria-hidden="true">{r.arrow}</span>{r.change}</dd></div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -113,23 +179,10 @@ export function StressReport({ view: v }: { view: StressRunView }) {
           {" "}Computed in {(t.runMs / 1000).toFixed(1)} s{t.isCached ? " on the cached graph" : `, after loading the graph in ${(t.loadMs / 1000).toFixed(1)} s`}. Nothing was stored.
         </p>
       </header>
-      <RankAndSybils v={v} />
+      <Headlines v={v} />
       <ChartFrame id="stress-metrics" title="Each metric before and after" definitionHref={definitionHref("gaming")}
         caption="Whole-history figures on the cascade attribution, over every contributor with work up to the as-of instant. Change = after − before; a change in a rate is in percentage points. Blue: better for a persistent, decentralized community, orange: worse.">
-        <div className="overflow-x-auto rounded-md border border-stone-200">
-          <table className="w-full text-left text-sm" data-testid="stress-metrics">
-            <caption className="sr-only">Each metric before and after the scenario</caption>
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Metric</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Before</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">After</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">Change</th>
-              </tr>
-            </thead>
-            <tbody>{r.metrics.map((m) => <MetricRow key={m.key} m={m} />)}</tbody>
-          </table>
-        </div>
+        <MetricTable metrics={r.metrics} />
       </ChartFrame>
     </section>
   );
