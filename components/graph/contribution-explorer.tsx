@@ -11,7 +11,7 @@ import { graphHref } from "./graph-href";
 import { formatBetweenness, formatWeight, LINK_STATUS_STYLE, LINK_TYPE_STYLE } from "./graph-style";
 import { GraphSvg, type SvgEdge, type SvgNode } from "./graph-svg";
 import { layeredLayout } from "./layout";
-import { TableFrame, TruncationNote, th, td } from "./graph-parts";
+import { GraphScroller, TableFrame, TruncationNote, th, td } from "./graph-parts";
 
 const RELATION: Record<string, string> = { "-2": "2 links older", "-1": "builds on (older)", "0": "focus", "1": "builds on it (newer)", "2": "2 links newer" };
 const COLUMN: Record<string, string> = { "-2": "2 links older", "-1": "The focus builds on", "0": "Focus", "1": "Builds on the focus", "2": "2 links newer" };
@@ -29,6 +29,7 @@ export function ContributionExplorer({ data, filters, depth, showProject }: { da
     key: key(n.id),
     href: href(n.id),
     label: n.title,
+    sublabel: n.authors.map((a, i) => ({ text: `${i > 0 ? ", " : ""}${a.isHub ? "★ " : ""}@${a.handle}`, isBold: a.isHub })),
     isFocus: n.depth === 0,
     isHub: n.isHub,
     tooltip: `${n.title}\n${formatDate(n.occurredAt)} · ${n.kind} · ${n.status}\nby ${authorsText(n)}`,
@@ -41,7 +42,6 @@ export function ContributionExplorer({ data, filters, depth, showProject }: { da
     color: LINK_TYPE_STYLE[e.type].color,
     dash: e.status === "removed" ? undefined : LINK_STATUS_STYLE[e.status].dash,
     width: 1.5 + e.weight,
-    tooltip: `${byId.get(e.fromId)?.title} ${LINK_TYPE_STYLE[e.type].label} ${byId.get(e.toId)?.title} · ${e.status}`,
   }));
   const isAlone = data.nodes.length === 1;
   return (
@@ -58,14 +58,14 @@ export function ContributionExplorer({ data, filters, depth, showProject }: { da
         </p>
       ) : (
         <figure className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-          <GraphLegend nodeNoun="a contribution"
+          <GraphLegend nodeNoun="a contribution" shape="box"
             lines={Object.values(LINK_TYPE_STYLE).map((s) => ({ label: s.label, color: s.color }))}
             patterns={Object.values(LINK_STATUS_STYLE).map((s) => ({ label: s.label, color: "#57534e", dash: s.dash }))} />
-          <div className="overflow-x-auto">
+          <GraphScroller label="Graph of the links around the focus">
             <GraphSvg id="contribution-graph" layout={layout} nodes={nodes} edges={edges} columnLabel={(l) => COLUMN[l] ?? ""}
               title={`Links around “${focus.title}”`}
               description={`${data.nodes.length - 1} contributions around the focus, older work on the left, newer on the right; arrows point from the newer work to the work it builds on. The tables below list every node and link.`} />
-          </div>
+          </GraphScroller>
           <figcaption className="text-xs text-stone-500">
             Arrows point from newer work to the older work it {LINK_TYPE_STYLE.builds_on.label}; thicker lines weigh more in the credit cascade (type weight × status: confirmed 1, unconfirmed ½, disputed 0). Select a node to re-focus on it.
           </figcaption>
@@ -82,7 +82,7 @@ export function ContributionExplorer({ data, filters, depth, showProject }: { da
         <tbody className="divide-y divide-stone-100">
           {data.nodes.map((n) => (
             <tr key={n.id}>
-              <th scope="row" className={`${td} font-normal`}>
+              <th scope="row" className={`${td} text-left font-normal`}>
                 {n.depth === 0 ? <span className="font-semibold">{n.title}</span> : <Link href={href(n.id)} className="text-moss-700 hover:underline">{n.title}</Link>}
                 <span className="ml-1 text-stone-500">#{n.id}</span>
               </th>
@@ -110,7 +110,7 @@ export function ContributionExplorer({ data, filters, depth, showProject }: { da
           <tbody className="divide-y divide-stone-100">
             {data.edges.map((e) => (
               <tr key={e.id}>
-                <th scope="row" className={`${td} font-normal`}>{byId.get(e.fromId)?.title}</th>
+                <th scope="row" className={`${td} text-left font-normal`}>{byId.get(e.fromId)?.title}</th>
                 <td className={td}>{LINK_TYPE_STYLE[e.type].label}</td>
                 <td className={td}>{byId.get(e.toId)?.title}</td>
                 <td className={td}><Badge value={e.status} /></td>

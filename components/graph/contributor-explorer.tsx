@@ -9,7 +9,7 @@ import { graphHref } from "./graph-href";
 import { formatBetweenness, formatWeight, TIE_STYLE } from "./graph-style";
 import { GraphSvg, type SvgEdge, type SvgNode } from "./graph-svg";
 import { radialLayout } from "./layout";
-import { TableFrame, TruncationNote, th, td } from "./graph-parts";
+import { GraphScroller, TableFrame, TruncationNote, th, td } from "./graph-parts";
 
 const key = (id: number) => `u${id}`;
 const TOP = 5;
@@ -59,13 +59,15 @@ export function ContributorExplorer({ data, filters, depth }: { data: Contributo
     ariaLabel: `${n.depth === 0 ? "Focus: " : "Re-focus on "}@${n.handle}, ${relation(n)}${n.isHub ? `, hub with betweenness ${formatBetweenness(n.betweenness)}` : ""}`,
   }));
   const tie = (from: number, to: number) => (from === focus.userId ? TIE_STYLE.source : to === focus.userId ? TIE_STYLE.builder : TIE_STYLE.other);
-  const edges: SvgEdge[] = data.edges.map((e) => ({
+  const touchesFocus = (e: (typeof data.edges)[number]) => e.fromUserId === focus.userId || e.toUserId === focus.userId;
+  // the focus's own ties drawn last, on top of the outer ring's
+  const edges: SvgEdge[] = [...data.edges].sort((a, b) => Number(touchesFocus(a)) - Number(touchesFocus(b))).map((e) => ({
     key: `${e.fromUserId}-${e.toUserId}`,
     from: key(e.fromUserId),
     to: key(e.toUserId),
     color: tie(e.fromUserId, e.toUserId).color,
     width: 1 + 4 * Math.sqrt(e.weight / maxWeight),
-    tooltip: `@${byId.get(e.fromUserId)?.handle} builds on @${byId.get(e.toUserId)?.handle}: weight ${formatWeight(e.weight)} over ${e.links} ${e.links === 1 ? "link" : "links"}`,
+    opacity: touchesFocus(e) ? 0.85 : 0.6,
   }));
   const inner = data.nodes.filter((n) => n.depth === 1);
   const sources = [...inner].filter((n) => n.sourceWeight > 0).sort((a, b) => b.sourceWeight - a.sourceWeight || a.rank - b.rank).slice(0, TOP);
@@ -88,14 +90,14 @@ export function ContributorExplorer({ data, filters, depth }: { data: Contributo
         </p>
       ) : (
         <figure className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-          <GraphLegend nodeNoun="a contributor" lines={Object.values(TIE_STYLE).map((s) => ({ label: s.label, color: s.color }))} />
-          <div className="overflow-x-auto">
+          <GraphLegend nodeNoun="a contributor" shape="dot" lines={Object.values(TIE_STYLE).map((s) => ({ label: s.label, color: s.color }))} />
+          <GraphScroller label="Graph of the ties around the focus">
             <GraphSvg id="contributor-graph" layout={layout} nodes={nodes} edges={edges}
               title={`Who builds on whom around @${focus.handle}`}
               description={`${data.nodes.length - 1} contributors around @${focus.handle}: the people they build on on the left, the people building on them on the right${depth === 2 ? ", and a second ring two steps away" : ""}. Arrows point from the builder to the person built on; thicker is heavier. The tables below list every person and tie.`} />
-          </div>
+          </GraphScroller>
           <figcaption className="text-xs text-stone-500">
-            Arrows point from the person who builds to the person built on; line width grows with the weight. {depth === 2 ? "Ties between two people of the outer ring are not drawn. " : ""}Select a person to re-focus on them.
+            Arrows point from the person who builds to the person built on; line width grows with the weight. {depth === 2 ? "Ties within the inner ring and within the outer ring are not drawn. " : ""}Select a person to re-focus on them.
           </figcaption>
         </figure>
       )}
@@ -110,7 +112,7 @@ export function ContributorExplorer({ data, filters, depth }: { data: Contributo
         <tbody className="divide-y divide-stone-100">
           {data.nodes.map((n) => (
             <tr key={n.userId}>
-              <th scope="row" className={`${td} font-normal`}>
+              <th scope="row" className={`${td} text-left font-normal`}>
                 {n.depth === 0 ? <span className="font-semibold">@{n.handle}</span> : <Link href={href(n.handle)} className="text-moss-700 hover:underline">@{n.handle}</Link>}
                 <span className="ml-1 text-stone-500">{n.name}</span>
               </th>
@@ -131,7 +133,7 @@ export function ContributorExplorer({ data, filters, depth }: { data: Contributo
           <tbody className="divide-y divide-stone-100">
             {data.edges.map((e) => (
               <tr key={`${e.fromUserId}-${e.toUserId}`}>
-                <th scope="row" className={`${td} font-normal`}>@{byId.get(e.fromUserId)?.handle}</th>
+                <th scope="row" className={`${td} text-left font-normal`}>@{byId.get(e.fromUserId)?.handle}</th>
                 <td className={td}>@{byId.get(e.toUserId)?.handle}</td>
                 <td className={`${td} text-right font-mono tabular-nums`}>{formatWeight(e.weight)}</td>
                 <td className={`${td} text-right font-mono tabular-nums`}>{e.links}</td>

@@ -43,3 +43,13 @@ export function DepthSwitch({ depth, hrefFor }: { depth: 1 | 2; hrefFor: (d: 1 |
     </nav>
   );
 }
+
+/** The picture's frame: it scrolls sideways on narrow screens rather than shrinking its labels. */
+export function GraphScroller({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <p className="text-xs text-stone-500 sm:hidden">Scroll the picture sideways; the tables below list the same nodes and links.</p>
+      <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>{children}</div>
+    </>
+  );
+}

@@ -1,8 +1,9 @@
 // Deterministic layouts for the graph explorer, pure (no DOM, no randomness): the same nodes and
 // edges give the same picture whatever order they arrive in. Two shapes:
-// - layered: one column per signed depth (older work left, newer right), a column wraps into
-//   sub-columns past MAX_ROWS, nodes ordered by the barycentre of their neighbours in the column
-//   nearer the focus (fewer crossings), ties by rank then key;
+// - layered: one column per signed depth (older work left, newer right), each node a labelled box
+//   so edges run between box sides and never under a label; a column wraps into sub-columns past
+//   MAX_ROWS; nodes ordered by the barycentre of their neighbours in the column nearer the focus
+//   (fewer crossings), ties by rank then key;
 // - radial: the focus at the centre, one ring per distance; the first ring grouped into sectors
 //   (e.g. sources left, builders right), outer rings ordered by the mean angle of their inner
 //   neighbours. Ring radii grow with their node count so neighbours never crowd closer than SPACING.
@@ -37,7 +38,15 @@ export interface LabelPlacement {
   room: number;
 }
 
-export interface PlacedNode { key: string; x: number; y: number; label: LabelPlacement }
+export interface PlacedNode {
+  key: string;
+  /** the node's centre (layered: the centre of its box) */
+  x: number;
+  y: number;
+  label: LabelPlacement;
+  /** layered: the box the node and its label fill */
+  box?: { width: number; height: number };
+}
 
 export interface GraphLayout {
   width: number;
@@ -53,10 +62,12 @@ export interface GraphLayout {
 export const NODE_RADIUS = 12; // the largest drawn (the focus with its halo)
 const MARGIN = 24;
 const HEADER = 40;
-const COL_WIDTH = 210;
-const ROW = 28;
-export const MAX_ROWS = 24;
-const LABEL_GAP = 16;
+const COL_WIDTH = 236;
+export const BOX_WIDTH = 196;
+export const BOX_HEIGHT = 46;
+const ROW = 56;
+export const MAX_ROWS = 28;
+const BOX_PADDING = 8;
 
 const byRankKey = <T extends { rank: number; key: string }>(a: T, b: T) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
@@ -106,17 +117,18 @@ export function layeredLayout(input: LayeredNode[], edges: LayoutEdge[]): GraphL
       const col = Math.floor(i / s.rows);
       const row = i % s.rows;
       const inCol = Math.min(s.rows, s.n - col * s.rows);
-      const x = x0 + col * COL_WIDTH + NODE_RADIUS;
+      const x = x0 + col * COL_WIDTH + BOX_WIDTH / 2;
       const y = HEADER + ((maxRows - inCol) * ROW) / 2 + row * ROW + ROW / 2;
-      nodes[n.key] = { key: n.key, x, y, label: { x: x + LABEL_GAP, y: y + 4, anchor: "start", rotate: 0, room: COL_WIDTH - NODE_RADIUS - LABEL_GAP - 8 } };
+      const label = { x: x - BOX_WIDTH / 2 + BOX_PADDING, y, anchor: "start" as const, rotate: 0, room: BOX_WIDTH - 2 * BOX_PADDING };
+      nodes[n.key] = { key: n.key, x, y, label, box: { width: BOX_WIDTH, height: BOX_HEIGHT } };
     });
     x0 += s.subCols * COL_WIDTH;
   }
-  return { kind: "layered", width: x0 + MARGIN, height, nodes, columns, rings: [] };
+  return { kind: "layered", width: x0 - (COL_WIDTH - BOX_WIDTH) + MARGIN, height, nodes, columns, rings: [] };
 }
 
-/** Nodes closer than this along a ring would overlap their labels (11 px text drawn radially). */
-export const SPACING = 18;
+/** Neighbours along a ring sit at least this far apart: a hub's dot with its halo is 22 across. */
+export const SPACING = 24;
 const FIRST_RING = 150;
 const RING_GAP = 190;
 const OUTER_LABEL = 150;
@@ -200,8 +212,9 @@ function radialLabel(x: number, y: number, a: number, rotated: boolean, room: nu
 
 /**
  * The SVG path of an edge between two placed nodes, ending `inset` short of the target so an
- * arrowhead sits on its rim. Layered: a horizontal S-curve (an arc outside the column when both
- * ends share it); radial: a curve bowed towards the centre.
+ * arrowhead sits on its rim. Layered: a horizontal S-curve between box sides (an arc outside the
+ * column when both ends share it); radial: a curve bowed towards the centre and to the left of its
+ * direction, so the two directions of a mutual tie do not overlap.
  */
 export function edgePath(layout: GraphLayout, fromKey: string, toKey: string, inset: number): string {
   const a = layout.nodes[fromKey];
@@ -211,21 +224,25 @@ export function edgePath(layout: GraphLayout, fromKey: string, toKey: string, in
   let c1: [number, number];
   let c2: [number, number];
   if (layout.kind === "layered") {
+    // between box sides: leave a on the side facing b, arrive on b's side facing a (the left
+    // sides, bowing out, when both share a column)
+    const half = (n: PlacedNode) => (n.box?.width ?? 0) / 2;
     const dx = b.x - a.x;
-    if (Math.abs(dx) < 1) {
-      const bow = 30 + Math.abs(b.y - a.y) * 0.25;
-      c1 = [a.x - bow, a.y];
-      c2 = [b.x - bow, b.y];
-    } else {
-      c1 = [a.x + dx / 2, a.y];
-      c2 = [b.x - dx / 2, b.y];
-    }
+    const dir = Math.abs(dx) < 1 ? 0 : Math.sign(dx);
+    const sx = dir === 0 ? a.x - half(a) : a.x + dir * half(a);
+    const tx = dir === 0 ? b.x - half(b) - inset : b.x - dir * (half(b) + inset);
+    const bow = dir === 0 ? 30 + Math.abs(b.y - a.y) * 0.25 : Math.abs(tx - sx) / 2;
+    const c1x = dir === 0 ? sx - bow : sx + dir * bow;
+    const c2x = dir === 0 ? tx - bow : tx - dir * bow;
+    return `M${f(sx)} ${f(a.y)} C${f(c1x)} ${f(a.y)} ${f(c2x)} ${f(b.y)} ${f(tx)} ${f(b.y)}`;
   } else {
     const { cx, cy } = layout.rings[0] ?? { cx: layout.width / 2, cy: layout.height / 2 };
     const mx = (a.x + b.x) / 2;
     const my = (a.y + b.y) / 2;
     const pull = 0.35;
-    c1 = c2 = [mx + (cx - mx) * pull, my + (cy - my) * pull];
+    // bow a little to the left of the direction of travel, so a→b and b→a stay two lines
+    const bow = 0.12;
+    c1 = c2 = [mx + (cx - mx) * pull + (b.y - a.y) * bow, my + (cy - my) * pull - (b.x - a.x) * bow];
   }
   const vx = b.x - c2[0];
   const vy = b.y - c2[1];
@@ -233,4 +250,31 @@ export function edgePath(layout: GraphLayout, fromKey: string, toKey: string, in
   const ex = b.x - (vx / len) * inset;
   const ey = b.y - (vy / len) * inset;
   return `M${f(a.x)} ${f(a.y)} C${f(c1[0])} ${f(c1[1])} ${f(c2[0])} ${f(c2[1])} ${f(ex)} ${f(ey)}`;
+}
+
+/**
+ * Splits a label into at most `lines` lines of at most `maxChars` characters, at spaces where it
+ * can; the last line ends in an ellipsis when the text does not fit.
+ */
+export function wrapLabel(text: string, maxChars: number, lines: number): string[] {
+  const out: string[] = [];
+  let rest = text.trim().replace(/\s+/g, " ");
+  while (rest && out.length < lines) {
+    const isLast = out.length === lines - 1;
+    if (rest.length <= maxChars) {
+      out.push(rest);
+      rest = "";
+      break;
+    }
+    if (isLast) {
+      out.push(`${rest.slice(0, maxChars - 1).trimEnd()}…`);
+      rest = "";
+      break;
+    }
+    const cut = rest.lastIndexOf(" ", maxChars);
+    const at = cut > maxChars / 3 ? cut : maxChars;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  return out;
 }

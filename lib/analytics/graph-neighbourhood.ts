@@ -342,14 +342,18 @@ export async function getContributorNeighbourhood(s: GraphScope, handle: string,
     outerPairs = step2.pairs;
     const score = new Map<number, number>();
     for (const p of step2.pairs) {
-      for (const id of [p.src, p.dst]) if (!chosen.has(id)) score.set(id, (score.get(id) ?? 0) + p.weight);
+      // direct ties cut from the inner ring are at distance 1, never shown as the outer ring
+      for (const id of [p.src, p.dst]) if (!chosen.has(id) && !ties.has(id)) score.set(id, (score.get(id) ?? 0) + p.weight);
     }
     const outer = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const room = maxNodes - chosen.size;
     if (outer.length > room) isTruncated = true;
     for (const [id] of outer.slice(0, room)) chosen.set(id, { depth: 2, rank: chosen.size, source: 0, builder: 0 });
   }
-  const edges = [...step1.pairs, ...outerPairs]
+  // The focus's ties, and at depth 2 those between the inner and the outer ring: ties within a ring
+  // are left out (they would turn the picture into a hairball without saying who the focus reaches).
+  const isOuter = (id: number) => chosen.get(id)?.depth === 2;
+  const edges = [...step1.pairs, ...outerPairs.filter((p) => isOuter(p.src) !== isOuter(p.dst))]
     .filter((p) => chosen.has(p.src) && chosen.has(p.dst))
     .map((p) => ({ fromUserId: p.src, toUserId: p.dst, weight: p.weight, links: p.links }));
   const people = await prisma.$queryRaw<{ id: number; handle: string; name: string; is_hub: boolean | null; betweenness: number | null }[]>(Prisma.sql`

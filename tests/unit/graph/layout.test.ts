@@ -1,18 +1,28 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { edgePath, layeredLayout, MAX_ROWS, NODE_RADIUS, radialLayout, SPACING, type GraphLayout, type LayeredNode, type RadialNode } from "@/components/graph/layout";
+import { BOX_WIDTH, edgePath, layeredLayout, MAX_ROWS, NODE_RADIUS, radialLayout, SPACING, wrapLabel, type GraphLayout, type LayeredNode, type PlacedNode, type RadialNode } from "@/components/graph/layout";
 
+/** Every node (its box, when it has one) inside the viewBox; dots at least `minDistance` apart, boxes not overlapping. */
 function expectInsideAndApart(layout: GraphLayout, minDistance: number) {
   const placed = Object.values(layout.nodes);
+  const half = (n: PlacedNode) => (n.box ? [n.box.width / 2, n.box.height / 2] : [NODE_RADIUS, NODE_RADIUS]);
   for (const n of placed) {
-    expect(n.x).toBeGreaterThanOrEqual(NODE_RADIUS);
-    expect(n.y).toBeGreaterThanOrEqual(NODE_RADIUS);
-    expect(n.x).toBeLessThanOrEqual(layout.width - NODE_RADIUS);
-    expect(n.y).toBeLessThanOrEqual(layout.height - NODE_RADIUS);
+    const [hw, hh] = half(n);
+    expect(n.x - hw).toBeGreaterThanOrEqual(0);
+    expect(n.y - hh).toBeGreaterThanOrEqual(0);
+    expect(n.x + hw).toBeLessThanOrEqual(layout.width);
+    expect(n.y + hh).toBeLessThanOrEqual(layout.height);
   }
   for (let i = 0; i < placed.length; i++) {
     for (let j = i + 1; j < placed.length; j++) {
-      expect(Math.hypot(placed[i].x - placed[j].x, placed[i].y - placed[j].y)).toBeGreaterThanOrEqual(minDistance);
+      const [a, b] = [placed[i], placed[j]];
+      if (a.box && b.box) {
+        const apartX = Math.abs(a.x - b.x) >= (a.box.width + b.box.width) / 2;
+        const apartY = Math.abs(a.y - b.y) >= (a.box.height + b.box.height) / 2;
+        expect(apartX || apartY).toBe(true);
+      } else {
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(minDistance);
+      }
     }
   }
 }
@@ -66,7 +76,7 @@ describe("layeredLayout", () => {
     const l = layeredLayout(many, []);
     const xs = new Set(many.slice(1).map((n) => l.nodes[n.key].x));
     expect(xs.size).toBe(Math.ceil(60 / MAX_ROWS));
-    expectInsideAndApart(l, 2 * 10);
+    expectInsideAndApart(l, 0);
   });
 
   test("is deterministic and ignores the order nodes and edges arrive in", () => {
@@ -87,7 +97,7 @@ describe("layeredLayout", () => {
       fc.property(layeredArb.chain((nodes) => fc.tuple(fc.constant(nodes), edgesFor(nodes.map((n) => n.key)))), ([nodes, edges]) => {
         const l = layeredLayout(nodes, edges);
         expect(Object.keys(l.nodes)).toHaveLength(nodes.length);
-        expectInsideAndApart(l, 2 * 10);
+        expectInsideAndApart(l, 0);
       }),
       { numRuns: 60 },
     );
@@ -145,12 +155,27 @@ describe("radialLayout", () => {
 });
 
 describe("edgePath", () => {
-  test("ends short of the target by the inset, so the arrowhead sits on its rim", () => {
+  const end = (d: string) => d.split(" ").slice(-2).map(Number);
+  test("layered: runs from the newer box's left side to the older box's right side, `inset` short", () => {
     const l = layeredLayout(SMALL, SMALL_EDGES);
-    const d = edgePath(l, "n1", "f", 10);
-    const [ex, ey] = d.split(" ").slice(-2).map(Number);
-    expect(Math.hypot(ex - l.nodes.f.x, ey - l.nodes.f.y)).toBeCloseTo(10, 0);
-    expect(d.startsWith(`M${l.nodes.n1.x} ${l.nodes.n1.y} C`)).toBe(true);
-    expect(edgePath(l, "n1", "missing", 10)).toBe("");
+    const d = edgePath(l, "n1", "f", 3);
+    expect(d.startsWith(`M${l.nodes.n1.x - BOX_WIDTH / 2} ${l.nodes.n1.y} C`)).toBe(true);
+    expect(end(d)).toEqual([l.nodes.f.x + BOX_WIDTH / 2 + 3, l.nodes.f.y]);
+    expect(edgePath(l, "n1", "missing", 3)).toBe("");
+  });
+
+  test("radial: ends `inset` from the target's centre, so the arrowhead sits on its rim", () => {
+    const l = radialLayout([{ key: "me", ring: 0, rank: 0 }, { key: "a", ring: 1, rank: 1 }, { key: "b", ring: 1, rank: 2 }], []);
+    const [ex, ey] = end(edgePath(l, "a", "b", 10));
+    expect(Math.hypot(ex - l.nodes.b.x, ey - l.nodes.b.y)).toBeCloseTo(10, 0);
+  });
+});
+
+describe("wrapLabel", () => {
+  test("wraps at spaces, keeps short labels whole and ends a cut label with an ellipsis", () => {
+    expect(wrapLabel("Tide gauge labels", 27, 2)).toEqual(["Tide gauge labels"]);
+    expect(wrapLabel("Review of buoy telemetry batch from Reykjavík", 27, 2)).toEqual(["Review of buoy telemetry", "batch from Reykjavík"]);
+    expect(wrapLabel("Review of sea-surface temperature batch from Mombasa harbour", 27, 2)).toEqual(["Review of sea-surface", "temperature batch from Mom…"]);
+    expect(wrapLabel("Supercalifragilisticexpialidocious-and-more", 10, 2)).toEqual(["Supercalif", "ragilisti…"]);
   });
 });
