@@ -5,6 +5,7 @@ import { compileWat, kernelModuleSource } from "./lib/compile-wat";
 
 export const KERNELS = [
   { wat: "lib/metrics/pagerank-kernel.wat", out: "lib/metrics/pagerank-kernel-wasm.ts", name: "PAGERANK_KERNEL_WASM" },
+  { wat: "lib/metrics/betweenness-kernel.wat", out: "lib/metrics/betweenness-kernel-wasm.ts", name: "BETWEENNESS_KERNEL_WASM" },
 ];
 
 for (const k of KERNELS) {

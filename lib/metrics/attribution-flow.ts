@@ -156,9 +156,9 @@ export function computeAttributionFlow(g: Graph, cascade: CascadeResult, opts: F
       }
     }
     const touched = touchedAll.subarray(0, nTouched).sort();
+    src?.rankSweep(touched, nb, (u, b) => acc[u * B + b] > 0);
     for (let b = 0; b < nb; b++) {
       periodStart[p0 + b] = rowU.length;
-      src?.groupPeriod(b, touched);
       for (let r = 0; r < nTouched; r++) {
         const u = touched[r];
         const v = acc[u * B + b];
@@ -166,7 +166,7 @@ export function computeAttributionFlow(g: Graph, cascade: CascadeResult, opts: F
         rowU.push(u);
         rowV.push(v);
         rowOwn.push(ownAcc[u * B + b]);
-        src?.emitRow(u);
+        src?.emitRow(b);
       }
     }
   }

@@ -7,6 +7,9 @@
 // n/k before that normalization (the estimator networkx used up to 3.4; networkx 3.5+ rescales
 // pivot and non-pivot nodes slightly differently). With k = n both are the exact value.
 
+import { BETWEENNESS_KERNEL_WASM } from "./betweenness-kernel-wasm";
+import { createArena, kernelModule } from "./wasm-arena";
+
 /** A directed weighted graph over nodes 0 .. n−1 as out- and in-CSR; weights must be > 0. */
 export interface WeightedDigraph {
   n: number;
@@ -63,7 +66,7 @@ export function samplePivots(nodes: Int32Array, k: number, seed: number): Int32A
 }
 
 export function betweennessCentrality(G: WeightedDigraph, opts: BetweennessOptions): BetweennessResult {
-  const { n: nAll, outStart, outTo, outWeight, inStart, inFrom, inWeight } = G;
+  const nAll = G.n;
   let count = 0;
   for (let v = 0; v < nAll; v++) if (!opts.isNode || opts.isNode[v]) count++;
   const members = new Int32Array(count);
@@ -71,20 +74,100 @@ export function betweennessCentrality(G: WeightedDigraph, opts: BetweennessOptio
   const exact = count <= opts.exactUpTo || opts.pivots >= count;
   const sources = exact ? members : samplePivots(members, opts.pivots, opts.seed);
 
+  const { graph, rank } = byInDegree(G);
+  const brandes = brandesWasm(graph) ?? brandesJs(graph);
+  for (let si = 0; si < sources.length; si++) brandes.source(rank[sources[si]]);
+  const bc = new Float64Array(nAll);
+  for (let v = 0; v < nAll; v++) bc[v] = brandes.bc[rank[v]];
+  if (count > 2) {
+    const scale = (exact ? 1 : count / sources.length) / ((count - 1) * (count - 2));
+    for (let v = 0; v < nAll; v++) bc[v] *= scale;
+  }
+  return { value: bc, exact, pivots: exact ? null : sources, n: count };
+}
+
+/**
+ * The graph renumbered by in-degree, highest first (ties by index), each node keeping its out-edges
+ * in their original order. Most edges point at a few well-linked nodes; packing those together keeps
+ * the search's random reads of their distances in cache. The search pushes the same distances in
+ * the same order under the new names, and its heap compares distances only, so every sum comes out
+ * bit for bit as on the original numbering. rank[old] = new.
+ */
+function byInDegree(G: WeightedDigraph): { graph: WeightedDigraph; rank: Int32Array } {
+  const n = G.n;
+  const indeg = new Int32Array(n);
+  for (let e = 0; e < G.outTo.length; e++) indeg[G.outTo[e]]++;
+  const order = Int32Array.from({ length: n }, (_, v) => v).sort((a, b) => indeg[b] - indeg[a] || a - b);
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[order[i]] = i;
+  const outStart = new Int32Array(n + 1);
+  const outTo = new Int32Array(G.outTo.length);
+  const outWeight = new Float64Array(G.outTo.length);
+  for (let i = 0, k = 0; i < n; i++) {
+    const v = order[i];
+    for (let e = G.outStart[v]; e < G.outStart[v + 1]; e++, k++) {
+      outTo[k] = rank[G.outTo[e]];
+      outWeight[k] = G.outWeight[e];
+    }
+    outStart[i + 1] = k;
+  }
+  const none = new Int32Array(0);
+  return { graph: { n, outStart, outTo, outWeight, inStart: none, inFrom: none, inWeight: new Float64Array(0) }, rank };
+}
+
+/** Brandes' single-source step, adding each source's pair dependencies to `bc`. */
+export interface Brandes {
+  source(s: number): void;
+  bc: Float64Array;
+}
+
+/** 1/weight per edge, once per graph rather than a division per edge per source (same doubles). */
+function edgeLengths(G: WeightedDigraph, out: Float64Array): Float64Array {
+  for (let e = 0; e < G.outTo.length; e++) out[e] = 1 / G.outWeight[e];
+  return out;
+}
+
+/** The kernel of betweenness-kernel.wat, or null where WebAssembly cannot run or the graph does not fit. */
+export function brandesWasm(G: WeightedDigraph): Brandes | null {
+  const n = G.n, m = G.outTo.length;
+  const arena = createArena(kernelModule(BETWEENNESS_KERNEL_WASM), {
+    outLen: ["f64", m], bc: ["f64", n], dist: ["f64", n], sigma: ["f64", n], delta: ["f64", n], heap: ["f64", 2 * (m + 1)],
+    outStart: ["i32", n + 1], outTo: ["i32", m], stack: ["i32", n], predHead: ["i32", n], predV: ["i32", m], predNext: ["i32", m],
+  });
+  if (arena === null) return null;
+  const a = arena.views;
+  a.outStart.set(G.outStart);
+  a.outTo.set(G.outTo);
+  edgeLengths(G, a.outLen);
+  a.dist.fill(Infinity);
+  a.predHead.fill(-1);
+  const k = arena.exports as unknown as { layout(...offsets: number[]): void; source(s: number): void };
+  k.layout(...[a.outStart, a.outTo, a.outLen, a.bc, a.dist, a.sigma, a.delta, a.stack, a.heap, a.predHead, a.predV, a.predNext].map((x) => x.byteOffset));
+  return { source: (s) => k.source(s), bc: a.bc };
+}
+
+/** The same step in plain typed-array JS (the fallback, and the kernel's reference). */
+export function brandesJs(G: WeightedDigraph): Brandes {
+  const { n: nAll, outStart, outTo } = G;
   const bc = new Float64Array(nAll);
   const dist = new Float64Array(nAll).fill(Infinity);
   const sigma = new Float64Array(nAll);
   const delta = new Float64Array(nAll);
-  // Position in the settle order; −1 unsettled. A predecessor must settle before its successor.
-  const rank = new Int32Array(nAll).fill(-1);
+  const settled = new Uint8Array(nAll);
   const stack = new Int32Array(nAll);
   const heapD = new Float64Array(outTo.length + 1);
   const heapV = new Int32Array(outTo.length + 1);
+  const outLen = edgeLengths(G, new Float64Array(outTo.length));
+  // Shortest-path predecessors recorded while relaxing, as linked lists in a per-source pool: the
+  // accumulation then walks the predecessor DAG (about one edge per node) instead of every in-edge.
+  const predHead = new Int32Array(nAll).fill(-1);
+  const predV = new Int32Array(outTo.length);
+  const predNext = new Int32Array(outTo.length);
 
-  for (let si = 0; si < sources.length; si++) {
-    const s = sources[si];
+  const source = (s: number) => {
     let nS = 0;
     let hn = 0;
+    let np = 0;
     dist[s] = 0;
     sigma[s] = 1;
     heapD[0] = 0;
@@ -94,31 +177,36 @@ export function betweennessCentrality(G: WeightedDigraph, opts: BetweennessOptio
       const d = heapD[0];
       const v = heapV[0];
       hn = heapPop(heapD, heapV, hn);
-      if (rank[v] >= 0 || d > dist[v]) continue;
-      rank[v] = nS;
+      if (settled[v] === 1 || d > dist[v]) continue;
+      settled[v] = 1;
       stack[nS++] = v;
       for (let e = outStart[v]; e < outStart[v + 1]; e++) {
         const w = outTo[e];
-        if (rank[w] >= 0) continue;
-        const alt = d + 1 / outWeight[e];
+        if (settled[w] === 1) continue;
+        const alt = d + outLen[e];
         if (alt < dist[w]) {
           dist[w] = alt;
           sigma[w] = sigma[v];
           hn = heapPush(heapD, heapV, hn, alt, w);
+          predV[np] = v;
+          predNext[np] = -1;
+          predHead[w] = np++;
         } else if (alt === dist[w]) {
           sigma[w] += sigma[v];
+          predV[np] = v;
+          predNext[np] = predHead[w];
+          predHead[w] = np++;
         }
       }
     }
-    // Accumulate in reverse settle order; predecessors are re-derived from the in-edges with the
-    // same floating-point sum used above, so equality holds exactly where it held in the search.
+    // Accumulate in reverse settle order. Each w pushes to its predecessors, distinct accumulators,
+    // so the order within w's list does not change any sum.
     for (let r = nS - 1; r >= 0; r--) {
       const w = stack[r];
       const coeff = (1 + delta[w]) / sigma[w];
-      for (let e = inStart[w]; e < inStart[w + 1]; e++) {
-        const v = inFrom[e];
-        if (rank[v] < 0 || rank[v] >= r) continue;
-        if (dist[v] + 1 / inWeight[e] === dist[w]) delta[v] += sigma[v] * coeff;
+      for (let p = predHead[w]; p >= 0; p = predNext[p]) {
+        const v = predV[p];
+        delta[v] += sigma[v] * coeff;
       }
       if (w !== s) bc[w] += delta[w];
     }
@@ -127,15 +215,11 @@ export function betweennessCentrality(G: WeightedDigraph, opts: BetweennessOptio
       dist[v] = Infinity;
       sigma[v] = 0;
       delta[v] = 0;
-      rank[v] = -1;
+      settled[v] = 0;
+      predHead[v] = -1;
     }
-  }
-
-  if (count > 2) {
-    const scale = (exact ? 1 : count / sources.length) / ((count - 1) * (count - 2));
-    for (let v = 0; v < nAll; v++) bc[v] *= scale;
-  }
-  return { value: bc, exact, pivots: exact ? null : sources, n: count };
+  };
+  return { source, bc };
 }
 
 function heapPush(hd: Float64Array, hv: Int32Array, hn: number, d: number, v: number): number {

@@ -9,7 +9,7 @@
 // in it. Transition probabilities are out-weights normalized per node. The walk teleports with
 // probability α to the seed s ∝ m (contribution nodes only) and a dangling node (no out-weight)
 // sends all its mass to s. This is networkx.pagerank(G, alpha = 1 − α, personalization = s,
-// dangling = s, weight = 'weight').
+// dangling = s, weight = 'weight'), solved by Gauss-Seidel sweeps in pagerank-kernel.ts.
 //
 // Project filter: contributions of other projects and every edge touching them are dropped
 // (their score is 0); contributors keep their node, isolated if they have no work in the project.
@@ -17,19 +17,9 @@
 import type { Graph } from "./graph";
 import { type ProjectFilter, linkWeights, mintCredit } from "./attribution";
 import type { MetricParams } from "./params";
+import { type PageRankGraph, createPageRankArena, iteratePageRank } from "./pagerank-kernel";
 
-/** The combined graph as a pull (in-edge) CSR with transition probabilities. */
-export interface PageRankGraph {
-  n: number;
-  /** in-edges of node v: inSrc[inStart[v] .. inStart[v + 1]) with probability inProb[...] */
-  inStart: Int32Array;
-  inSrc: Int32Array;
-  inProb: Float64Array;
-  /** nodes without out-weight */
-  dangling: Int32Array;
-  /** teleport distribution, sums to 1 (all zeros when nothing is minted) */
-  seed: Float64Array;
-}
+export { iteratePageRank, type PageRankGraph } from "./pagerank-kernel";
 
 export interface PageRankResult {
   /** stationary distribution over all nodes (contributions, then contributors), sums to 1 */
@@ -39,7 +29,7 @@ export interface PageRankResult {
   totalMinted: number;
   iterations: number;
   converged: boolean;
-  /** L1 change of the last iteration */
+  /** L1 change one power-iteration step would make at the result (METRICS.md's stopping test) */
   delta: number;
 }
 
@@ -70,9 +60,14 @@ export function buildPageRankGraph(g: Graph, params: MetricParams, project: Proj
     for (let k = linkInStart[i]; k < linkInStart[i + 1]; k++) if (w[inEdge[k]] > 0) inStart[i + 1]++;
   }
   for (let v = 0; v < n; v++) inStart[v + 1] += inStart[v];
+  let nDangling = 0;
+  for (let v = 0; v < n; v++) if (!(outTot[v] > 0)) nDangling++;
 
-  const inSrc = new Int32Array(inStart[n]);
-  const inProb = new Float64Array(inStart[n]);
+  // Filled in place inside the kernel's memory when WebAssembly is available (no second copy).
+  const arena = createPageRankArena(n, inStart[n]);
+  if (arena) arena.inStart.set(inStart);
+  const inSrc = arena?.inSrc ?? new Int32Array(inStart[n]);
+  const inProb = arena?.inProb ?? new Float64Array(inStart[n]);
   let q = 0;
   for (let j = 0; j < nC; j++) {
     if (!inProject(j)) continue;
@@ -101,55 +96,16 @@ export function buildPageRankGraph(g: Graph, params: MetricParams, project: Proj
     }
   }
 
-  let nDangling = 0;
-  for (let v = 0; v < n; v++) if (!(outTot[v] > 0)) nDangling++;
   const dangling = new Int32Array(nDangling);
   for (let v = 0, d = 0; v < n; v++) if (!(outTot[v] > 0)) dangling[d++] = v;
 
   const minted = mintCredit(g, params, project);
   let total = 0;
   for (let i = 0; i < nC; i++) total += minted[i];
-  const seed = new Float64Array(n);
+  const seed = arena?.seed ?? new Float64Array(n);
   if (total > 0) for (let i = 0; i < nC; i++) seed[i] = minted[i] / total;
-  return { n, inStart, inSrc, inProb, dangling, seed };
-}
-
-/**
- * Power iteration π ← (1 − α)·(Pᵀπ + (Σ dangling π)·s) + α·s from π = s, until the L1 change is
- * below `tolerance` or `maxIterations` ran. Pull form: each node gathers over its in-edges, so the
- * inner loop is a sequential sweep over two typed arrays with no writes to shared targets.
- */
-export function iteratePageRank(pg: PageRankGraph, alpha: number, tolerance: number, maxIterations: number) {
-  const { n, inStart, inSrc, inProb, dangling, seed } = pg;
-  let x = Float64Array.from(seed);
-  let next = new Float64Array(n);
-  const damp = 1 - alpha;
-  let delta = Infinity;
-  let iterations = 0;
-  let seeded = false;
-  for (let v = 0; v < n && !seeded; v++) seeded = seed[v] > 0;
-  if (!seeded) return { score: x, iterations: 0, converged: true, delta: 0 };
-  while (iterations < maxIterations) {
-    let dm = 0;
-    for (let d = 0; d < dangling.length; d++) dm += x[dangling[d]];
-    // Mass sent to the seed: the teleport share plus everything dangling nodes hold.
-    const toSeed = alpha + damp * dm;
-    let err = 0;
-    for (let v = 0; v < n; v++) {
-      let sum = 0;
-      for (let k = inStart[v], end = inStart[v + 1]; k < end; k++) sum += inProb[k] * x[inSrc[k]];
-      const y = damp * sum + toSeed * seed[v];
-      err += Math.abs(y - x[v]);
-      next[v] = y;
-    }
-    const t = x;
-    x = next;
-    next = t;
-    iterations++;
-    delta = err;
-    if (err < tolerance) break;
-  }
-  return { score: x, iterations, converged: delta < tolerance, delta };
+  // Contributions newest first: a link's source is swept before its target (pagerank-kernel.ts).
+  return { n, inStart: arena?.inStart ?? inStart, inSrc, inProb, dangling, seed, descendingBelow: nC, arena };
 }
 
 export function runPageRank(g: Graph, params: MetricParams, project: ProjectFilter = null): PageRankResult {

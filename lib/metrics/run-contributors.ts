@@ -14,6 +14,7 @@ import type { HubsResult } from "./hubs";
 import { fillContributorStates, STATE_NEWLY_DORMANT, STATE_NONE } from "./lifecycle";
 import type { ContributorPeriodColumns, ContributorSummaryRow } from "./results";
 import { ContributorPeriodCollector } from "./results";
+import { Float64Buffer, Int32Buffer, TopK } from "./typed-buffer";
 import { forEachVisibility } from "./visibility";
 
 export function contributorPeriodRows(act: Activity, flow: AttributionFlow, gap: number, decay: number): {
@@ -90,28 +91,71 @@ export function contributionCounts(g: Graph, project: number | null, included: n
   return n;
 }
 
-/** Whole-history top sources and links of each contributor, summed over the flow rows' decompositions. */
-function wholeHistorySources(g: Graph, flow: AttributionFlow) {
-  const bySource = new Map<number, Map<number, number>>();
-  const byLink = new Map<number, Map<number, number>>();
-  const s = flow.sources;
-  if (!s) return { bySource, byLink };
-  const add = (m: Map<number, Map<number, number>>, u: number, key: number, x: number) => {
-    let inner = m.get(u);
-    if (!inner) m.set(u, (inner = new Map()));
-    inner.set(key, (inner.get(key) ?? 0) + x);
-  };
-  for (let r = 0; r < flow.contributor.length; r++) {
-    const u = flow.contributor[r];
-    for (let q = s.sourceStart[r]; q < s.sourceStart[r + 1]; q++) add(bySource, u, s.sourceContributor[q], s.sourceValue[q]);
-    for (let q = s.linkStart[r]; q < s.linkStart[r + 1]; q++) add(byLink, u, g.linkId[s.linkEdge[q]], s.linkValue[q]);
-  }
-  return { bySource, byLink };
+/** Per contributor u, its top (id, credit) pairs: id[start[u] .. start[u + 1]), largest first. */
+interface TopLists {
+  start: Int32Array;
+  id: Int32Array;
+  credit: Float64Array;
 }
 
-function topOf(m: Map<number, number> | undefined, k: number): [number, number][] {
-  if (!m) return [];
-  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+/**
+ * Whole-history top sources and links of each contributor: every flow row's decomposition summed
+ * per source contributor (or link), then the k largest, ties by the smaller id. Rows are visited
+ * per contributor in row order, so each key's sum adds the same terms in the same order as a
+ * running total over the rows would; dense accumulators indexed by contributor or edge replace maps.
+ */
+function wholeHistoryTop(g: Graph, flow: AttributionFlow, k: number): { sources: TopLists; links: TopLists } {
+  const s = flow.sources;
+  const nRows = flow.contributor.length;
+  const rowStart = new Int32Array(g.nU + 1);
+  for (let r = 0; r < nRows; r++) rowStart[flow.contributor[r] + 1]++;
+  for (let u = 0; u < g.nU; u++) rowStart[u + 1] += rowStart[u];
+  const rows = new Int32Array(nRows);
+  const fill = rowStart.slice(0, g.nU);
+  for (let r = 0; r < nRows; r++) rows[fill[flow.contributor[r]]++] = r;
+
+  const collect = (entryStart: Int32Array, entryKey: Int32Array, entryValue: Float64Array, nKeys: number, idOf: (key: number) => number): TopLists => {
+    const acc = new Float64Array(nKeys);
+    const seen = new Int32Array(nKeys).fill(-1);
+    const keys = new Int32Buffer();
+    const top = new TopK(k);
+    const out = { start: new Int32Array(g.nU + 1), id: new Int32Buffer(), credit: new Float64Buffer() };
+    for (let u = 0; u < g.nU; u++) {
+      keys.length = 0;
+      for (let x = rowStart[u]; x < rowStart[u + 1]; x++) {
+        const r = rows[x];
+        for (let q = entryStart[r]; q < entryStart[r + 1]; q++) {
+          const key = entryKey[q];
+          if (seen[key] !== u) {
+            seen[key] = u;
+            acc[key] = 0;
+            keys.push(key);
+          }
+          acc[key] += entryValue[q];
+        }
+      }
+      top.reset();
+      for (let c = 0; c < keys.length; c++) top.offer(idOf(keys.data[c]), acc[keys.data[c]]);
+      for (let c = 0; c < top.size; c++) {
+        out.id.push(top.ids[c]);
+        out.credit.push(top.values[c]);
+      }
+      out.start[u + 1] = out.id.length;
+    }
+    return { start: out.start, id: out.id.toArray(), credit: out.credit.toArray() };
+  };
+  const empty = { start: new Int32Array(g.nU + 1), id: new Int32Array(0), credit: new Float64Array(0) };
+  if (!s) return { sources: empty, links: empty };
+  return {
+    sources: collect(s.sourceStart, s.sourceContributor, s.sourceValue, g.nU, (u) => u),
+    links: collect(s.linkStart, s.linkEdge, s.linkValue, g.nE, (e) => g.linkId[e]),
+  };
+}
+
+function listOf<T>(t: TopLists, u: number, make: (id: number, credit: number) => T): T[] {
+  const out: T[] = [];
+  for (let c = t.start[u]; c < t.start[u + 1]; c++) out.push(make(t.id[c], t.credit[c]));
+  return out;
 }
 
 export interface SummaryInputs {
@@ -136,7 +180,7 @@ export function contributorSummaries(x: SummaryInputs): ContributorSummaryRow[] 
   for (let u = 0; u < g.nU; u++) totalStock += x.finalStock[u];
   const isHub = new Uint8Array(g.nU);
   for (const u of hubs.hubs) isHub[u] = 1;
-  const { bySource, byLink } = wholeHistorySources(g, x.flow);
+  const top = wholeHistoryTop(g, x.flow, x.topK);
   const rows: ContributorSummaryRow[] = [];
   for (let u = 0; u < g.nU; u++) {
     if (counts[u] === 0 && cascade.attribution[u] === 0) continue;
@@ -154,8 +198,8 @@ export function contributorSummaries(x: SummaryInputs): ContributorSummaryRow[] 
       visibility: x.finalStock[u],
       visibilityShare: totalStock > 0 ? x.finalStock[u] / totalStock : 0,
       sources: {
-        sources: topOf(bySource.get(u), x.topK).map(([contributor, credit]) => ({ contributor, credit })),
-        links: topOf(byLink.get(u), x.topK).map(([linkId, credit]) => ({ linkId, credit })),
+        sources: listOf(top.sources, u, (contributor, credit) => ({ contributor, credit })),
+        links: listOf(top.links, u, (linkId, credit) => ({ linkId, credit })),
       },
     });
   }

@@ -7,7 +7,7 @@ import { detectLinkRings, type LinkRing } from "./gaming";
 import { buildGraph, type Graph, type GraphInput } from "./graph";
 import type { MetricParams } from "./params";
 import type { ScopeResults } from "./results";
-import { computeScope } from "./run-scope";
+import { computeScope, type ScopeSpec } from "./run-scope";
 
 export interface EngineInput {
   graph: GraphInput;
@@ -30,7 +30,21 @@ export interface EngineOutput {
   scopes: ScopeResults[];
 }
 
-export function runEngine(input: EngineInput): EngineOutput {
+/** One scope to compute: its name for progress, and its spec. */
+export interface ScopeTask {
+  scope: string;
+  spec: ScopeSpec;
+}
+
+/** Everything before the scopes: the graph with ring quarantine applied, and one task per scope. */
+export interface PreparedEngine {
+  graph: Graph;
+  rings: LinkRing[];
+  quarantined: number[];
+  tasks: ScopeTask[];
+}
+
+export function prepareEngine(input: EngineInput): PreparedEngine {
   const g = buildGraph(input.graph);
   const { rings, quarantineContributionIds } = detectLinkRings(g, input.params, input.asOfMs);
   const cleared = input.clearedContributionIds ?? new Set<number>();
@@ -50,15 +64,20 @@ export function runEngine(input: EngineInput): EngineOutput {
   }
   quarantined.sort((a, b) => a - b);
 
-  const total = g.projectIds.length + 1;
-  const scopes: ScopeResults[] = [];
-  input.onScope?.("all", 0, total);
-  scopes.push(computeScope(g, { project: null, params: input.params, asOfMs: input.asOfMs, rings }));
+  const tasks: ScopeTask[] = [{ scope: "all", spec: { project: null, params: input.params, asOfMs: input.asOfMs, rings } }];
   for (let p = 0; p < g.projectIds.length; p++) {
     const id = g.projectIds[p];
-    input.onScope?.(`project:${id}`, p + 1, total);
     const params = input.projectParams?.get(id) ?? input.params;
-    scopes.push(computeScope(g, { project: p, params, asOfMs: input.asOfMs, rings: rings.filter((_, k) => ringProjects[k].has(p)) }));
+    tasks.push({ scope: `project:${id}`, spec: { project: p, params, asOfMs: input.asOfMs, rings: rings.filter((_, k) => ringProjects[k].has(p)) } });
   }
-  return { graph: g, rings, quarantined, scopes };
+  return { graph: g, rings, quarantined, tasks };
+}
+
+export function runEngine(input: EngineInput): EngineOutput {
+  const { graph, rings, quarantined, tasks } = prepareEngine(input);
+  const scopes = tasks.map((t, i) => {
+    input.onScope?.(t.scope, i, tasks.length);
+    return computeScope(graph, t.spec);
+  });
+  return { graph, rings, quarantined, scopes };
 }
