@@ -4,9 +4,9 @@
 import { describe, test, expect, beforeAll, afterAll } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
-import pg from "pg";
 import type { EngineOutput } from "../../lib/metrics/run-engine";
 import { formatValue } from "../../components/charts/format";
+import { queryRows, signedInPage } from "./session";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { engineReference, seedDemoWithMetrics } from "./demo-fixture";
 import { seriousAxeViolations } from "./axe";
@@ -30,25 +30,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signedIn(email: string, width = 1280): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/contributions/);
-  return page;
-}
-
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: app.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const signedIn = (email: string, width = 1280): Promise<Page> => signedInPage(browser, app.baseUrl, email, PASSWORD, width);
+const query = <T,>(sql: string, params: unknown[] = []): Promise<T[]> => queryRows<T>(app.databaseUrl, sql, params);
 
 /** The engine's value of a series at its last complete period. */
 function lastComplete(scope: string, unit: "week" | "month", metric: string): number | null {

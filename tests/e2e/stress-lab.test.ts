@@ -11,6 +11,7 @@ import { loadGraphInput } from "../../lib/jobs/load-graph";
 import { parseParams } from "../../lib/metrics/params";
 import { runStressScenario, type StressReport } from "../../lib/metrics/stress";
 import { prepareStressInput } from "../../lib/stress/scope-input";
+import { queryRows, signedInPage } from "./session";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { DEMO_AS_OF, seedDemoWithMetrics } from "./demo-fixture";
 import { seriousAxeViolations } from "./axe";
@@ -33,25 +34,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function signedIn(email: string, width = 1280): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/contributions/);
-  return page;
-}
-
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: app.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const signedIn = (email: string, width = 1280): Promise<Page> => signedInPage(browser, app.baseUrl, email, PASSWORD, width);
+const query = <T,>(sql: string, params: unknown[] = []): Promise<T[]> => queryRows<T>(app.databaseUrl, sql, params);
 
 /** What every stored table holds, as counts: a stress run must leave all of them as they were. */
 async function tableCounts(): Promise<Record<string, number>> {
