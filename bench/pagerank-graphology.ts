@@ -6,6 +6,7 @@
 import Graph from "graphology";
 import pagerank from "graphology-metrics/centrality/pagerank";
 import { readPageRankFile } from "./pagerank-file";
+import { peakRssKb } from "./peak-rss";
 
 const [file, alpha, tol, maxIter] = process.argv.slice(2);
 const pg = readPageRankFile(file, true);
@@ -22,5 +23,5 @@ let sum = 0;
 for (const v in scores) sum += scores[v];
 console.log(JSON.stringify({
   seconds: (done - built) / 1000, setupSeconds: (built - t0) / 1000, endToEndSeconds: (done - t0) / 1000,
-  sum, maxRssKb: process.resourceUsage().maxRSS,
+  sum, maxRssKb: peakRssKb(),
 }));

@@ -4,6 +4,7 @@
 import { writeFileSync } from "node:fs";
 import { iterateJs, iteratePageRank } from "@/lib/metrics/pagerank-kernel";
 import { readPageRankFile } from "./pagerank-file";
+import { peakRssKb } from "./peak-rss";
 
 const [mode, file, alpha, tol, maxIter, out] = process.argv.slice(2);
 const pg = readPageRankFile(file, mode === "js");
@@ -12,4 +13,4 @@ const t0 = performance.now();
 const r = mode === "js" ? iterateJs(pg, Number(alpha), Number(tol), Number(maxIter)) : iteratePageRank(pg, Number(alpha), Number(tol), Number(maxIter));
 const seconds = (performance.now() - t0) / 1000;
 writeFileSync(out, new Uint8Array(r.score.buffer, r.score.byteOffset, r.score.byteLength));
-console.log(JSON.stringify({ iterations: r.iterations, delta: r.delta, seconds, maxRssKb: process.resourceUsage().maxRSS }));
+console.log(JSON.stringify({ iterations: r.iterations, delta: r.delta, seconds, maxRssKb: peakRssKb() }));

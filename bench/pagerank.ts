@@ -63,11 +63,14 @@ function l1(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-function compileC(): string {
+const GCC_HINT = "gcc not available: apt-get install -y gcc";
+
+function compileC(): string | null {
   const bin = path.join(OUT, "pagerank-c");
   const r = spawnSync("gcc", ["-O3", "-o", bin, path.join(here, "pagerank.c"), "-lm"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`gcc failed: ${r.error?.message ?? r.stderr}`);
-  return bin;
+  if (r.status === 0) return bin;
+  console.log(`${GCC_HINT} (${r.error?.message ?? r.stderr.trim()}; carrying on without the C loop)`);
+  return null;
 }
 
 /** The engine's solver bundled for plain node (no TypeScript loader in the measured process). */
@@ -98,6 +101,7 @@ export async function benchPageRank(opts: PageRankBenchOptions): Promise<void> {
 
   const args = [file, String(alpha), String(tolerance), String(maxIterations)];
   const worker = bundleWorker();
+  const cBin = compileC();
   const py = findPython();
   const pyCmd = (lib: "scipy" | "igraph" | "networkx", out: string) => {
     const exe = py[lib];
@@ -107,7 +111,7 @@ export async function benchPageRank(opts: PageRankBenchOptions): Promise<void> {
   const solvers: Solver[] = [
     { name: "engine (WebAssembly)", note: "Gauss-Seidel sweeps, lib/metrics/pagerank-kernel.wat", cmd: [process.execPath, worker, "wasm", ...args, o("wasm")], out: o("wasm"), runs: [] },
     { name: "engine (plain JS fallback)", note: "the same sweeps in typed-array JS", cmd: [process.execPath, worker, "js", ...args, o("js")], out: o("js"), runs: [] },
-    { name: "C, gcc -O3", note: "CSR power iteration, bench/pagerank.c", cmd: [compileC(), ...args, o("c")], out: o("c"), runs: [] },
+    { name: "C, gcc -O3", note: "CSR power iteration, bench/pagerank.c", cmd: cBin ? [cBin, ...args, o("c")] : null, missing: GCC_HINT, out: o("c"), runs: [] },
     { name: "scipy", note: "sparse matrix power iteration", cmd: pyCmd("scipy", o("scipy")), missing: py.hint.scipy, out: o("scipy"), runs: [] },
     { name: "igraph", note: "PRPACK (its own solver and stopping rule, tol 1e-10)", cmd: pyCmd("igraph", o("igraph")), missing: py.hint.igraph, out: o("igraph"), runs: [] },
   ];
@@ -136,10 +140,11 @@ export async function benchPageRank(opts: PageRankBenchOptions): Promise<void> {
   const all = [...solvers, ...once];
   const ran = solvers.filter((s) => s.runs.length > 0);
   const ours = best(solvers[0]);
-  const c = best(solvers[2]);
+  const c = solvers[2].runs.length ? best(solvers[2]) : null;
   const baselines = ran.filter((s) => ["C, gcc -O3", "scipy", "igraph"].includes(s.name));
-  const fastest = baselines.reduce((a, b) => (best(b).seconds < best(a).seconds ? b : a));
+  const fastest = baselines.length ? baselines.reduce((a, b) => (best(b).seconds < best(a).seconds ? b : a)) : null;
   const score = (s: Solver) => (s.out && s.runs.length ? new Float64Array(readFileSync(s.out).buffer.slice(0)) : null);
+  const perIt = (s: Solve) => s.seconds / (s.iterations ?? 1);
   const oursScore = score(solvers[0])!;
 
   section(`Personalized PageRank, bench size: ${pg.n.toLocaleString("en-US")} nodes, ${nEdges.toLocaleString("en-US")} edges, to L1 change < ${tolerance}`);
@@ -157,14 +162,15 @@ export async function benchPageRank(opts: PageRankBenchOptions): Promise<void> {
   });
   printTable(["solver", "method", "seconds", "iterations", "per iteration", "peak RSS", "‖P(π)−π‖₁", "L1 to engine", "note"], rows);
 
-  const perIt = (s: Solve) => s.seconds / (s.iterations ?? 1);
   const endToEnd = build.seconds + ours.seconds;
   const graphology = once.find((s) => s.name === "graphology-metrics" && s.runs.length);
   console.log("");
+  const vs = (label: string, mine: number, theirs: number | null, goal: number) =>
+    theirs === null ? [label, "–", `≤ ${goal}x`, "not measured"] : [label, ratio(mine, theirs), `≤ ${goal}x`, mine <= goal * theirs ? "yes" : "no"];
   printTable(["target", "measured", "goal", "met"], [
-    [`time to solution vs best of C / scipy / igraph (${fastest.name})`, ratio(ours.seconds, best(fastest).seconds), "≤ 1.25x", ours.seconds <= 1.25 * best(fastest).seconds ? "yes" : "no"],
-    ["time per iteration vs the C loop", ratio(perIt(ours), perIt(c)), "≤ 1.3x", perIt(ours) <= 1.3 * perIt(c) ? "yes" : "no"],
-    ["peak memory vs the C process", ratio(ours.maxRssKb, c.maxRssKb), "≤ 1.5x", ours.maxRssKb <= 1.5 * c.maxRssKb ? "yes" : "no"],
+    vs(`time to solution vs best of C / scipy / igraph (${fastest?.name ?? "none ran"})`, ours.seconds, fastest ? best(fastest).seconds : null, 1.25),
+    vs("time per iteration vs the C loop", perIt(ours), c ? perIt(c) : null, 1.3),
+    vs("peak memory vs the C process", ours.maxRssKb, c ? c.maxRssKb : null, 1.5),
     ...(graphology ? [[
       `end to end vs graphology-metrics (engine: build ${fmt(build.seconds)} s + solve)`,
       `${(best(graphology).endToEndSeconds! / endToEnd).toFixed(0)}x faster`, "≥ 10x", best(graphology).endToEndSeconds! >= 10 * endToEnd ? "yes" : "no",

@@ -1,6 +1,7 @@
 // npm run bench [-- options]: every benchmark of DESIGN.md's quality bars in one run, on one
 // machine state, printed as Markdown tables (bench/RESULTS.md records a run and its commands).
-//   --only cascade|pagerank|betweenness|recompute   run one part (repeatable)
+//   --only cascade|pagerank|betweenness|before|recompute   run one part (repeatable); "before"
+//                         times the rewritten engine parts against the code they replaced
 //   --rounds N            interleaved rounds of the PageRank solvers (default 3)
 //   --skip-networkx       leave out networkx (PageRank and betweenness)
 //   --skip-graphology     leave out graphology-metrics (a few minutes and several GB)
@@ -9,6 +10,7 @@
 //   --profile             run the recompute under node --cpu-prof (profile in .data/bench/profiles)
 import { parseArgs } from "node:util";
 import { buildGraph } from "@/lib/metrics/graph";
+import { benchBeforeAfter } from "./before-after";
 import { benchBetweenness } from "./betweenness";
 import { benchCascade } from "./cascade";
 import { BENCH_END_AT, benchCommunity } from "./community";
@@ -28,16 +30,17 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-const parts = new Set(values.only?.length ? values.only : ["cascade", "pagerank", "betweenness", "recompute"]);
+const parts = new Set(values.only?.length ? values.only : ["cascade", "pagerank", "betweenness", "before", "recompute"]);
 
 console.log(`# Understory benchmarks\n\n${machineLine()}`);
-if (parts.has("cascade") || parts.has("pagerank") || parts.has("betweenness")) {
+if (["cascade", "pagerank", "betweenness", "before"].some((p) => parts.has(p))) {
   const t = performance.now();
   const graph = buildGraph(benchCommunity());
   console.log(`Bench community generated in memory (seed 1, history to ${new Date(BENCH_END_AT).toISOString().slice(0, 10)}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   if (parts.has("cascade")) benchCascade({ graph });
   if (parts.has("pagerank")) await benchPageRank({ graph, rounds: Number(values.rounds), networkx: !values["skip-networkx"], graphology: !values["skip-graphology"] });
   if (parts.has("betweenness")) await benchBetweenness({ graph, networkxPivots: values["skip-networkx"] ? 0 : Number(values["networkx-pivots"]) });
+  if (parts.has("before")) benchBeforeAfter(graph);
 }
 if (parts.has("recompute")) reportRecompute(await benchRecompute({ reseed: values.reseed, profile: values.profile }));
 console.log(`\nFinished; ${machineLine().replace("Machine: ", "machine now: ")}`);

@@ -9,7 +9,8 @@ import type pg from "pg";
 import { loadGraphInput } from "@/lib/jobs/load-graph";
 import { countRows, deleteRunResults, writeScopeResults } from "@/lib/jobs/write-results";
 import { METRIC_VERSION, parseParams, paramsHash, type MetricParams } from "@/lib/metrics/params";
-import { runEngine } from "@/lib/metrics/run-engine";
+import { computeScopesThreaded, defaultEngineThreads } from "@/lib/jobs/engine-threads";
+import { prepareEngine } from "@/lib/metrics/run-engine";
 
 /** pg_advisory_lock key of the recompute ("US" "RC" in ASCII) */
 const RECOMPUTE_LOCK = 0x55_53_52_43;
@@ -27,6 +28,8 @@ export interface RecomputeOptions {
   /** the instant the run describes; default now */
   asOfMs?: number;
   onProgress?: (p: RecomputeProgress) => void;
+  /** threads the engine's scopes run on; default every core up to 4 (engine-threads.ts) */
+  threads?: number;
 }
 
 export interface RecomputeSummary {
@@ -64,10 +67,11 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
   let runId = 0;
   let lastWrite = 0;
   let writing: Promise<unknown> | null = null;
+  let final = false;
   const progress = (phase: string, fraction: number, force = false) => {
     opts.onProgress?.({ phase, fraction });
     const now = performance.now();
-    if (!runId || writing || (!force && now - lastWrite < PROGRESS_WRITE_MS)) return;
+    if (!runId || final || writing || (!force && now - lastWrite < PROGRESS_WRITE_MS)) return;
     lastWrite = now;
     // Progress goes through the pool, outside the results transaction, so readers see it at once;
     // one write at a time, and the run waits for the last one before it returns.
@@ -89,31 +93,50 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
     try {
       let t = performance.now();
       progress("loading the graph", 0.01, true);
-      const input = await loadGraphInput(client, (what, n) => progress(`loading ${what} (${n.toLocaleString("en-US")})`, 0.05));
-      mark("load", t);
+      // The loaded rows (a large part of the run's memory) live only inside loadAndPrepare, so they
+      // can be collected once the graph is built, before the scopes run.
+      const loadAndPrepare = async () => {
+        const rows = await loadGraphInput(client, (what, n) => progress(`loading ${what} (${n.toLocaleString("en-US")})`, 0.05));
+        mark("load", t);
+        t = performance.now();
+        return prepareEngine({ graph: rows, asOfMs, params, projectParams });
+      };
+      const prepared = await loadAndPrepare();
+      const graph = prepared.graph;
 
-      t = performance.now();
-      const out = runEngine({
-        graph: input, asOfMs, params, projectParams,
+      // Scopes are written as their threads finish them, in one transaction, while the rest are
+      // still being computed: the write overlaps the compute, and a written scope's rows can be
+      // collected. "compute" ends with the last scope computed, "write" is what remains after it.
+      await client.query("BEGIN");
+      let rows = 0;
+      let written = 0;
+      let scopes = 0;
+      let writes: Promise<void> = Promise.resolve();
+      await computeScopesThreaded(prepared, {
+        threads: opts.threads ?? defaultEngineThreads(),
         onScope: (scope, i, total) => progress(`computing ${scope}`, 0.1 + 0.6 * (i / total), true),
+      }, (_, result) => {
+        rows += countRows(result);
+        scopes++;
+        writes = writes.then(() => writeScopeResults(client, runId, graph, result, (n) => {
+          written += n;
+          progress(`writing results (${written.toLocaleString("en-US")} rows)`, 0.7 + 0.28 * (written / Math.max(1, rows)));
+        }));
+        // A failed write surfaces at `await writes` below; until then it must not count as unhandled.
+        writes.catch(() => {});
       });
       mark("compute", t);
 
       t = performance.now();
-      const total = out.scopes.reduce((n, s) => n + countRows(s), 0);
-      let written = 0;
-      await client.query("BEGIN");
-      for (const s of out.scopes) {
-        await writeScopeResults(client, runId, out.graph, s, (n) => {
-          written += n;
-          progress(`writing results (${written.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} rows)`, 0.7 + 0.28 * (written / Math.max(1, total)));
-        });
-      }
+      await writes;
       const durationMs = Math.round(performance.now() - t0);
+      // No progress write may land after the run is marked done (it would overwrite the phase).
+      final = true;
+      await writing;
       await client.query(
         `UPDATE metric_runs SET status = 'succeeded', finished_at = now(), duration_ms = $2, contributions = $3, links = $4,
            contributors = $5, phase = 'done', progress = 1, peak_rss_bytes = $6 WHERE id = $1`,
-        [runId, durationMs, out.graph.nC, out.graph.nE, out.graph.nU, process.resourceUsage().maxRSS * 1024],
+        [runId, durationMs, graph.nC, graph.nE, graph.nU, process.resourceUsage().maxRSS * 1024],
       );
       await client.query("COMMIT");
       mark("write", t);
@@ -124,8 +147,8 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       );
       await deleteRunResults(client, stale.map((r) => r.id));
       return {
-        runId, contributions: out.graph.nC, links: out.graph.nE, contributors: out.graph.nU, scopes: out.scopes.length,
-        rows: total, quarantined: out.quarantined.length, durationMs: Math.round(performance.now() - t0), timings,
+        runId, contributions: graph.nC, links: graph.nE, contributors: graph.nU, scopes,
+        rows, quarantined: prepared.quarantined.length, durationMs: Math.round(performance.now() - t0), timings,
       };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

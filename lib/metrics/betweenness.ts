@@ -97,7 +97,14 @@ function byInDegree(G: WeightedDigraph): { graph: WeightedDigraph; rank: Int32Ar
   const n = G.n;
   const indeg = new Int32Array(n);
   for (let e = 0; e < G.outTo.length; e++) indeg[G.outTo[e]]++;
-  const order = Int32Array.from({ length: n }, (_, v) => v).sort((a, b) => indeg[b] - indeg[a] || a - b);
+  // Counting sort, highest in-degree first, each degree's nodes in index order.
+  let maxDeg = 0;
+  for (let v = 0; v < n; v++) if (indeg[v] > maxDeg) maxDeg = indeg[v];
+  const at = new Int32Array(maxDeg + 2);
+  for (let v = 0; v < n; v++) at[maxDeg - indeg[v] + 1]++;
+  for (let d = 0; d <= maxDeg; d++) at[d + 1] += at[d];
+  const order = new Int32Array(n);
+  for (let v = 0; v < n; v++) order[at[maxDeg - indeg[v]]++] = v;
   const rank = new Int32Array(n);
   for (let i = 0; i < n; i++) rank[order[i]] = i;
   const outStart = new Int32Array(n + 1);

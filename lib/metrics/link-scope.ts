@@ -92,7 +92,23 @@ export interface Recognition {
  * x can only be seen if x is included too; since links never point forward in time, its index can
  * still be on either side of the target's when both share an instant, hence the explicit check.
  */
+/** Per classification array (one per graph and statuses, see classifyLinks), by `included:windowDays`. */
+const recognized = new WeakMap<Uint8Array, Map<string, Recognition>>();
+
+/**
+ * Recognition as below, computed once per classification, asOf and window: every scope and unit of
+ * a run asks for the same graph-wide arrays. They are shared: read them, never write them.
+ */
 export function recognitionOf(g: Graph, cls: Uint8Array, included: number, windowDays: number): Recognition {
+  let byKey = recognized.get(cls);
+  if (!byKey) recognized.set(cls, (byKey = new Map()));
+  const key = `${included}:${windowDays}`;
+  let r = byKey.get(key);
+  if (!r) byKey.set(key, (r = recognitionOnce(g, cls, included, windowDays)));
+  return r;
+}
+
+function recognitionOnce(g: Graph, cls: Uint8Array, included: number, windowDays: number): Recognition {
   const W = windowDays * DAY_MS;
   const withinWindow = new Int32Array(g.nC);
   const firstDelay = new Float64Array(g.nC).fill(NaN);

@@ -1,0 +1,31 @@
+// One engine thread (see engine-threads.ts): receives the prepared graph once, then one scope at a
+// time, and posts each result back; the parent hands out the next scope to whichever thread is free.
+import { parentPort } from "node:worker_threads";
+import type { Graph } from "@/lib/metrics/graph";
+import type { ScopeResults } from "@/lib/metrics/results";
+import type { ScopeTask } from "@/lib/metrics/run-engine";
+import { computeScope } from "@/lib/metrics/run-scope";
+
+export type ThreadRequest = { kind: "graph"; graph: Graph } | { kind: "scope"; index: number; task: ScopeTask } | { kind: "stop" };
+
+export type ThreadReply =
+  | { kind: "ready" }
+  | { kind: "scope"; index: number; result: ScopeResults }
+  | { kind: "error"; index: number; message: string };
+
+const port = parentPort;
+let graph: Graph | null = null;
+port?.on("message", (m: ThreadRequest) => {
+  if (m.kind === "graph") {
+    graph = m.graph;
+    port.postMessage({ kind: "ready" } satisfies ThreadReply);
+  } else if (m.kind === "scope") {
+    try {
+      port.postMessage({ kind: "scope", index: m.index, result: computeScope(graph!, m.task.spec) } satisfies ThreadReply);
+    } catch (error) {
+      port.postMessage({ kind: "error", index: m.index, message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ThreadReply);
+    }
+  } else {
+    port.close();
+  }
+});
