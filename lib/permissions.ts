@@ -66,3 +66,54 @@ export function canViewProjectMetrics(actor: Actor, projectId: number): boolean 
 export function canSeeContributorClass(actor: Actor, personId: number): boolean {
   return actor.id === personId || hasRole(actor, "maintainer");
 }
+
+// ---- Admin and data (issue 5). Admins run the ecosystem; maintainers review their projects.
+
+/** People (roles, deactivation, claims, merges), projects and their maintainers: admins. */
+export function canManagePeople(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+export function canManageProjects(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+/** Campaigns: admins anywhere; a maintainer for their own project's campaigns (never ecosystem-wide ones). */
+export function canManageCampaign(actor: Actor, projectId: number | null): boolean {
+  if (projectId === null) return hasRole(actor, "admin");
+  return isMaintainerOf(actor, projectId);
+}
+
+/** Metric parameters, ecosystem default or one project's: admins (they change every number). */
+export function canEditMetricParams(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+/** Accepting or rejecting a contribution, resolving a dispute about it, clearing or confirming a
+ * ring member: the contribution's project maintainers and admins. A party to a dispute does not
+ * judge it (see canResolveDispute). */
+export function canReviewInProject(actor: Actor, projectId: number): boolean {
+  return isMaintainerOf(actor, projectId);
+}
+
+export function canResolveDispute(actor: Actor, dispute: { raisedById: number }, targetProjectId: number): boolean {
+  return dispute.raisedById !== actor.id && isMaintainerOf(actor, targetProjectId);
+}
+
+/** Imports, exports and the audit log: admins. */
+export function canImport(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+export function canExport(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+export function canViewAuditLog(actor: Actor): boolean {
+  return hasRole(actor, "admin");
+}
+
+/** API tokens: everyone manages their own; admins see and revoke anyone's. */
+export function canManageToken(actor: Actor, token: { userId: number }): boolean {
+  return token.userId === actor.id || hasRole(actor, "admin");
+}

@@ -51,7 +51,7 @@ export interface AppUnderTest {
 
 export async function startAppUnderTest(opts: { database: string; seed?: (url: string) => Promise<void> }): Promise<AppUnderTest> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first (npm test does it).");
-  const pg: EmbeddedServer = await startEmbeddedServer({ dataDir: ".data/e2e-postgres" });
+  const pg: EmbeddedServer = await startEmbeddedServer({ dataDir: `${process.env.TEST_DATA_DIR ?? ".data"}/e2e-postgres` });
   const admin = pg.urlFor("postgres");
   const { default: pgLib } = await import("pg");
   const client = new pgLib.Client({ connectionString: admin });

@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
     // An external server: a role that may create databases, e.g. postgresql://postgres@host/postgres
     adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   } else {
-    server = await startEmbeddedServer({ dataDir: ".data/test-postgres" });
+    server = await startEmbeddedServer({ dataDir: `${process.env.TEST_DATA_DIR ?? ".data"}/test-postgres` });
     adminUrl = server.urlFor("postgres");
   }
   const admin = new pg.Client({ connectionString: adminUrl });
