@@ -58,6 +58,12 @@ async function loadParams(client: pg.ClientBase): Promise<{ params: MetricParams
   return { params, projectParams };
 }
 
+/** Contributions a maintainer cleared of ring suspicion (ring_reviews): detection must not quarantine them. */
+async function loadClearedContributionIds(client: pg.ClientBase): Promise<Set<number>> {
+  const { rows } = await client.query<{ contribution_id: number }>("SELECT contribution_id FROM ring_reviews WHERE decision = 'cleared'");
+  return new Set(rows.map((r) => r.contribution_id));
+}
+
 export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {}): Promise<RecomputeSummary> {
   const asOfMs = opts.asOfMs ?? Date.now();
   const t0 = performance.now();
@@ -97,9 +103,10 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       // can be collected once the graph is built, before the scopes run.
       const loadAndPrepare = async () => {
         const rows = await loadGraphInput(client, (what, n) => progress(`loading ${what} (${n.toLocaleString("en-US")})`, 0.05));
+        const clearedContributionIds = await loadClearedContributionIds(client);
         mark("load", t);
         t = performance.now();
-        return prepareEngine({ graph: rows, asOfMs, params, projectParams });
+        return prepareEngine({ graph: rows, asOfMs, params, projectParams, clearedContributionIds });
       };
       const prepared = await loadAndPrepare();
       const graph = prepared.graph;
