@@ -117,3 +117,15 @@ export function canViewAuditLog(actor: Actor): boolean {
 export function canManageToken(actor: Actor, token: { userId: number }): boolean {
   return token.userId === actor.id || hasRole(actor, "admin");
 }
+
+/** Accepting or rejecting a contribution: its project's maintainers and admins, never its own
+ * authors (raising one's own work from half to full weight is not a review). */
+export function canReviewContribution(actor: Actor, c: ContributionAccess): boolean {
+  return canReviewInProject(actor, c.projectId) && !c.authorIds.includes(actor.id);
+}
+
+/** Clearing or confirming a link ring's contributions in a project: its maintainers and admins,
+ * except the ring's own members, who would be clearing themselves. */
+export function canReviewRing(actor: Actor, ring: { members: number[] }, projectId: number): boolean {
+  return canReviewInProject(actor, projectId) && !ring.members.includes(actor.id);
+}
