@@ -12,6 +12,11 @@ const envSchema = z.object({
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** seconds to wait after the last write before a recompute runs (coalesces bursts) */
   RECOMPUTE_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** REST API, per token: a bucket of API_RATE_LIMIT_BURST requests refilled at API_RATE_LIMIT_PER_MINUTE */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  API_RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** largest request body the REST API reads, bytes */
+  API_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
 });
 
 export type Env = z.infer<typeof envSchema>;
