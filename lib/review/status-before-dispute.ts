@@ -11,7 +11,7 @@ export type RestorableLinkStatus = "confirmed" | "unconfirmed";
  * with no such record goes back to unconfirmed: nobody's confirmation is on record, so it gets the
  * neutral half weight, never more credit than it had.
  */
-export async function statusBeforeDispute(tx: Tx, disputeId: number, linkId: number): Promise<RestorableLinkStatus> {
+export async function statusBeforeDispute(tx: Pick<Tx, "auditEvent">, disputeId: number, linkId: number): Promise<RestorableLinkStatus> {
   const created = await tx.auditEvent.findFirst({
     where: { action: "dispute.create", entityType: "dispute", entityId: String(disputeId) },
     orderBy: { id: "asc" },

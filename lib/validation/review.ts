@@ -15,7 +15,7 @@ const itemSchema = z
     const [id, version] = s.split(":").map(Number);
     return { id, version };
   })
-  .pipe(z.object({ id: idSchema, version: z.number().int().min(1, "Not a valid version").max(2_147_483_647, "Not a valid version") }));
+  .pipe(z.object({ id: z.number().int().min(1, "Not a valid contribution").max(2_147_483_647, "Not a valid contribution"), version: z.number().int().min(1, "Not a valid version").max(2_147_483_647, "Not a valid version") }));
 
 const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
 
