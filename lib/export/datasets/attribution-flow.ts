@@ -1,0 +1,36 @@
+// Attribution flow and visibility per contributor per period (METRICS.md §3), the stored rows.
+// A row exists where something happened (the contributor was active, newly dormant or received
+// flow); in the periods between, flow is 0 and visibility only decays:
+// V(t) = V(t₀)·(1 − d)^(t − t₀), with d the per-period decay in the metadata.
+import type { ColumnDef, DatasetDef } from "../types";
+import { IDENTITY_COLUMNS, PSEUDONYM_COLUMNS, dateRangeWhere, day, identityCells, num, periodIndexer, runScopeWhere } from "./common";
+
+const VALUE_COLUMNS: ColumnDef[] = [
+  { name: "period_start", type: "date", description: "First day (UTC) of the period." },
+  { name: "flow", type: "float", description: "Attribution flow: credit that reached the contributor's work in this period through the cascade." },
+  { name: "visibility", type: "float", description: "Visibility stock at the end of the period: last period's, decayed by d, plus this period's flow." },
+  { name: "is_complete", type: "bool", description: "false for the current period, whose values can still change." },
+];
+
+export const attributionFlowDataset: DatasetDef = {
+  id: "attribution-flow",
+  title: "Attribution flow and visibility per contributor",
+  description:
+    "Per contributor per period: the attribution flow received and the visibility stock. Rows are stored only for periods where something happened; between two rows flow is 0 and visibility decays by the factor (1 − d) per period given in the metadata.",
+  source: "metric_contributor_periods (flow, visibility)",
+  filters: { unit: true, dateRange: true, segment: false, variant: false },
+  columns: [...IDENTITY_COLUMNS, ...VALUE_COLUMNS],
+  pseudonymColumns: [...PSEUDONYM_COLUMNS, ...VALUE_COLUMNS],
+  query: (f) => `
+    SELECT p.user_id, u.handle, ${day("p.period_start")}, p.flow, p.visibility
+    FROM metric_contributor_periods p JOIN users u ON u.id = p.user_id
+    WHERE ${runScopeWhere("p")} ${dateRangeWhere("p.period_start", f)}
+    ORDER BY p.user_id, p.period_start`,
+  createMapper: (ctx) => {
+    const indexOf = periodIndexer(ctx.period.unit);
+    return {
+      map: (r) => [[...identityCells(ctx, r[0], r[1]), r[2], num(r[3]), num(r[4]), indexOf(r[2]) <= ctx.period.lastComplete]],
+      flush: () => [],
+    };
+  },
+};
