@@ -1,0 +1,37 @@
+// Who is calling: the bearer token's owner, loaded as an Actor exactly as a session is (current
+// role and projects, refused when deactivated). Unknown, revoked and orphaned tokens are 401.
+import { loadActor, type Actor } from "@/lib/auth/actor";
+import { hashToken, isWellFormedToken } from "@/lib/tokens/format";
+import { findTokenByHash } from "@/lib/tokens/queries";
+import { touchTokenLastUsed } from "@/lib/tokens/mutations";
+import { hasScope, type TokenScope } from "@/lib/tokens/scopes";
+import { ApiError } from "./errors";
+
+export interface ApiCaller {
+  tokenId: number;
+  scopes: string[];
+  actor: Actor;
+}
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+export async function authenticateRequest(req: Request, now = new Date()): Promise<ApiCaller> {
+  const header = req.headers.get("authorization");
+  if (!header) throw new ApiError("unauthenticated", "Send an API token: Authorization: Bearer <token>. Create one at /tokens.");
+  const token = BEARER.exec(header)?.[1];
+  if (!token || !isWellFormedToken(token)) throw new ApiError("invalid_token", "This is not a valid API token.");
+  const row = await findTokenByHash(hashToken(token));
+  if (!row) throw new ApiError("invalid_token", "This is not a valid API token.");
+  if (row.revokedAt) throw new ApiError("invalid_token", "This API token was revoked.");
+  // The user's own current session version: a token outlives sign-outs, not deactivation.
+  const actor = await loadActor(row.userId, row.user.sessionVersion);
+  if (!actor) throw new ApiError("invalid_token", "The owner of this API token is deactivated.");
+  await touchTokenLastUsed(row.id, now);
+  return { tokenId: row.id, scopes: row.scopes, actor };
+}
+
+export function requireScope(caller: ApiCaller, scope: TokenScope): void {
+  if (!hasScope(caller.scopes, scope)) {
+    throw new ApiError("insufficient_scope", `This token lacks the ${scope} scope: create one that has it at /tokens.`);
+  }
+}

@@ -1,0 +1,77 @@
+// The one wrapper every /api/v1 route goes through: token, rate limit, scope, then the path, query
+// and body checked against the endpoint's schemas, an Idempotency-Key honoured on creates, and
+// every failure turned into the JSON error shape with its status. Unknown errors are logged in full
+// and reach the client as a generic message with the request id.
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/common";
+import { logger } from "@/lib/logger";
+import { authenticateRequest, requireScope } from "./authenticate";
+import { canonicalJson, readJsonBody, searchParamsToObject } from "./body";
+import { ApiError } from "./errors";
+import { requestFingerprint, withIdempotency } from "./idempotency";
+import { apiRateLimiter } from "./rate-limit";
+import type { EndpointHandler, EndpointSpec } from "./endpoint";
+
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+function json(status: number, body: unknown, headers: Record<string, string>): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+}
+
+function parseWith<T extends z.ZodType>(schema: T, input: unknown, what: "query" | "body"): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const message = what === "body" ? "The request body has invalid fields." : "The query string has invalid parameters.";
+    throw new ApiError("invalid_input", message, { fields: fieldErrorsOf(parsed.error) });
+  }
+  return parsed.data;
+}
+
+function errorResponse(e: unknown, requestId: string, headers: Record<string, string>): Response {
+  if (e instanceof ApiError) {
+    return json(e.status, { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), requestId } }, { ...headers, ...e.headers });
+  }
+  if (isAppError(e)) {
+    return json(e.status, { error: { code: e.code, message: e.message, ...(e.fieldErrors ? { fields: e.fieldErrors } : {}), requestId } }, headers);
+  }
+  logger.error({ err: e, requestId }, "api request failed");
+  return json(500, { error: { code: "internal_error", message: `Something went wrong on our side (request ${requestId}).`, requestId } }, headers);
+}
+
+export function apiRoute<S extends EndpointSpec>(spec: S, handler: EndpointHandler<S>) {
+  return async function handle(req: Request, context?: RouteContext): Promise<Response> {
+    const requestId = randomUUID();
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    try {
+      const caller = await authenticateRequest(req);
+      const limit = apiRateLimiter().take(caller.tokenId);
+      headers["ratelimit-limit"] = String(limit.limit);
+      if (!limit.ok) {
+        headers["ratelimit-remaining"] = "0";
+        throw new ApiError("rate_limited", `Too many requests with this token: retry in ${limit.retryAfterSeconds} s.`, { headers: { "retry-after": String(limit.retryAfterSeconds) } });
+      }
+      headers["ratelimit-remaining"] = String(limit.remaining);
+      requireScope(caller, spec.scope);
+      // A path segment that is not a valid id names nothing: 404, like an id that does not exist.
+      const params = spec.params ? spec.params.safeParse((await context?.params) ?? {}) : undefined;
+      if (params && !params.success) throw new ApiError("not_found", "No such resource.");
+      const query = spec.query ? parseWith(spec.query, searchParamsToObject(new URL(req.url).searchParams), "query") : undefined;
+      const raw = spec.body ? await readJsonBody(req, env().API_MAX_BODY_BYTES) : undefined;
+      const body = spec.body && raw ? parseWith(spec.body, raw.value, "body") : undefined;
+      const run = async () => ({
+        status: spec.status as number,
+        body: await handler({ actor: caller.actor, tokenId: caller.tokenId, params: params?.data, query, body } as Parameters<EndpointHandler<S>>[0]),
+      });
+      const key = spec.idempotent ? req.headers.get("idempotency-key") : null;
+      const fingerprint = requestFingerprint(spec.method, new URL(req.url).pathname, raw ? canonicalJson(raw.value) : "");
+      const result = await withIdempotency(caller.tokenId, key, fingerprint, run);
+      if (result.replayed) headers["idempotent-replayed"] = "true";
+      return json(result.status, result.body, headers);
+    } catch (e) {
+      return errorResponse(e, requestId, headers);
+    }
+  };
+}
