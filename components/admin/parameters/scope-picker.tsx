@@ -1,0 +1,19 @@
+// Which set to edit: a GET form, so the scope is in the URL.
+export function ScopePicker({ scope, projects }: { scope: string; projects: { id: number; name: string; hasOwn: boolean; archived: boolean }[] }) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Choose a parameter set">
+      <label className="text-sm">
+        <span className="block text-xs text-stone-600">Parameter set</span>
+        <select name="scope" defaultValue={scope} className="rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm">
+          <option value="ecosystem">Ecosystem default</option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}{p.hasOwn ? " (own set)" : ""}{p.archived ? " (archived)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">Show</button>
+    </form>
+  );
+}
