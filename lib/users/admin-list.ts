@@ -38,7 +38,8 @@ export async function listPeople(query: PeopleQuery) {
       select: {
         id: true, handle: true, name: true, email: true, role: true, isImported: true, passwordHash: true,
         deactivatedAt: true, mergedIntoId: true, createdAt: true,
-        _count: { select: { authorships: true, maintains: true } },
+        // withdrawn work is left out, as everywhere the metrics are concerned
+        _count: { select: { authorships: { where: { contribution: { deletedAt: null } } }, maintains: true } },
       },
     }),
   ]);
