@@ -38,7 +38,10 @@ export const createContributionHandler: EndpointHandler<typeof createContributio
 export const updateContributionHandler: EndpointHandler<typeof updateContributionEndpoint> = async ({ actor, params, body }) => {
   const current = await viewOrThrow(actor, params.id);
   // Left-out co-authors keep their shares; the caller (an author) keeps the rest, as in the form.
-  const coAuthors = body.coAuthors ?? current.authors.filter((a) => a.userId !== actor.id).map((a) => ({ handle: a.handle, sharePercent: Math.round(a.share * 10_000) / 100 }));
+  // A caller who is not an author sends none, so the mutation answers with its own refusal.
+  const isAuthor = current.authors.some((a) => a.userId === actor.id);
+  const keptCoAuthors = isAuthor ? current.authors.filter((a) => a.userId !== actor.id).map((a) => ({ handle: a.handle, sharePercent: Math.round(a.share * 10_000) / 100 })) : [];
+  const coAuthors = body.coAuthors ?? keptCoAuthors;
   const merged = {
     projectId: body.projectId ?? current.projectId,
     title: body.title ?? current.title,
