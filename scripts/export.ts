@@ -63,7 +63,8 @@ try {
   });
   bar.finish();
   const s = (performance.now() - t0) / 1000;
-  console.log(`Wrote ${result.rows.toLocaleString("en-US")} rows of ${request.dataset} (run ${result.runId}) to ${out} in ${s.toFixed(1)} s`);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`Wrote ${result.rows.toLocaleString("en-US")} rows of ${request.dataset} (run ${result.runId}) to ${out} in ${s.toFixed(1)} s; peak memory ${peakMb} MB`);
   process.exit(0);
 } catch (error) {
   bar.finish();
