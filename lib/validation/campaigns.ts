@@ -36,16 +36,23 @@ export const campaignScopeSchema = z
   .union([z.literal("ecosystem"), z.literal(""), z.null(), idSchema], { error: "Choose a project or the whole ecosystem" })
   .transform((v) => (v === "ecosystem" || v === "" || v === null ? null : v));
 
+const windowSchema = z.object({ startAt: utcInstant("Start"), endAt: utcInstant("End") });
+
 export const campaignFieldsSchema = z
   .object({
     name: requiredText(CAMPAIGN_NAME_MAX, "Name").pipe(z.string().min(CAMPAIGN_NAME_MIN, `At least ${CAMPAIGN_NAME_MIN} characters`)),
     kind: z.enum(CampaignKind, { error: `Choose a kind: ${CAMPAIGN_KINDS.join(", ")}` }),
     projectId: campaignScopeSchema,
-    startAt: utcInstant("Start"),
-    endAt: utcInstant("End"),
+    ...windowSchema.shape,
   })
-  .superRefine((c, ctx) => {
-    if (c.endAt.getTime() <= c.startAt.getTime()) ctx.addIssue({ code: "custom", path: ["endAt"], message: "The end must be after the start" });
+  .refine((c) => c.endAt.getTime() > c.startAt.getTime(), {
+    path: ["endAt"],
+    message: "The end must be after the start",
+    // Checked whenever both dates are valid, even if another field is refused, so every message shows at once.
+    when: (payload) => {
+      const v = payload.value as { startAt?: unknown; endAt?: unknown } | undefined;
+      return v?.startAt instanceof Date && v.endAt instanceof Date;
+    },
   });
 
 export type CampaignFields = z.output<typeof campaignFieldsSchema>;
