@@ -78,7 +78,12 @@ export function ContributionQueue({ rows }: { rows: ContributionQueueRow[] }) {
                     {r.linksIn.map((l) => <LinkLine key={l.id} end={l.from} type={l.type} status={l.status} arrow="←" />)}
                   </ul>
                 </td>
-                <td className="px-3 py-2"><Badge value={r.status} /></td>
+                <td className="space-y-1 px-3 py-2">
+                  <Badge value={r.status} />
+                  {r.inRing && (
+                    <Link href="/review/rings" className="block text-xs text-orange-900 underline" title="It mints nothing until the ring is cleared, whatever you decide here">in a link ring</Link>
+                  )}
+                </td>
                 <td className="whitespace-nowrap px-3 py-2 text-right">
                   {r.canDecide ? (
                     <div className="flex justify-end gap-1">

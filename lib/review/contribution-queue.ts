@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canReviewContribution, canSeeAllProjects } from "@/lib/permissions";
 import type { ContributionQueueQuery } from "@/lib/validation/review";
 import { MAX_BULK } from "@/lib/validation/review";
+import { getNewestRunId, listStoredRings } from "./stored-rings";
 
 export const QUEUE_PAGE_SIZE = 25;
 /** links shown per direction; the counts give the rest */
@@ -51,6 +52,7 @@ export async function listContributionQueue(actor: Actor, query: ContributionQue
       },
     }),
   ]);
+  const ringSuspects = await listRingSuspects(rows.map((r) => r.id));
   const counts = Object.fromEntries(grouped.map((g) => [g.status, g._count._all])) as Record<string, number>;
   return {
     total,
@@ -61,6 +63,8 @@ export async function listContributionQueue(actor: Actor, query: ContributionQue
       const isOwn = authorIds.includes(actor.id);
       return {
         ...r,
+        /** in a ring of the newest run and not cleared: it mints nothing whatever its status */
+        inRing: ringSuspects.has(r.id),
         // What the reviewer may do with this row, decided here so the page only renders it.
         canDecide: !isOwn && r.status !== "quarantined" && canReviewContribution(actor, { projectId: r.projectId, authorIds, createdById: r.createdById, deletedAt: null }),
         blockedReason: isOwn ? "your own work" : r.status === "quarantined" ? "quarantined: decided in the rings queue" : null,
@@ -68,4 +72,15 @@ export async function listContributionQueue(actor: Actor, query: ContributionQue
     }),
   };
 }
+/** Of these contributions, those in a ring the newest run found that no review cleared. */
+async function listRingSuspects(ids: number[]): Promise<Set<number>> {
+  const runId = await getNewestRunId();
+  if (runId === null || ids.length === 0) return new Set();
+  const wanted = new Set(ids);
+  const inRings = (await listStoredRings(runId, ["all"])).flatMap((r) => r.ring.contributionIds).filter((id) => wanted.has(id));
+  const cleared = await prisma.ringReview.findMany({ where: { contributionId: { in: inRings }, decision: "cleared" }, select: { contributionId: true } });
+  const clearedIds = new Set(cleared.map((c) => c.contributionId));
+  return new Set(inRings.filter((id) => !clearedIds.has(id)));
+}
+
 export type ContributionQueueRow = Awaited<ReturnType<typeof listContributionQueue>>["rows"][number];

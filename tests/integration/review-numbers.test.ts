@@ -22,6 +22,8 @@ import { recomputeMetrics } from "../../lib/jobs/recompute";
 import { decideRing } from "../../lib/review/ring-decisions";
 import { decideContributions } from "../../lib/review/contribution-decisions";
 import { resolveDispute } from "../../lib/review/dispute-resolution";
+import { listRingQueue } from "../../lib/review/ring-queue";
+import { listContributionQueue } from "../../lib/review/contribution-queue";
 import { disputeLink } from "../../lib/links/mutations";
 import { AppError } from "../../lib/errors";
 import type { Actor } from "../../lib/auth/actor";
@@ -93,6 +95,20 @@ describe("review decisions change the stored numbers", () => {
     }
   });
 
+  test("the rings queue shows the ring to the project's maintainer with its members' stored credit, not to others", async () => {
+    const q = await listRingQueue(m);
+    expect(q.rings.map((r) => [r.key, r.state, r.canDecide, r.isMember, r.attributionScope, r.memberViews.map((v) => [v.handle, v.attribution])])).toEqual([
+      [ring.join(","), "pending", true, false, `project:${ids.p}`, [["ring-a", 0], ["ring-b", 0]]],
+    ]);
+    expect(q.rings[0].contributions.map((c) => [c.id, c.status, c.decision, c.decidable])).toEqual(ring.map((id) => [id, "unreviewed", null, true]));
+    const member = await listRingQueue(a);
+    expect([member.rings[0].isMember, member.rings[0].canDecide]).toEqual([true, false]);
+    expect((await listRingQueue(otto)).rings).toEqual([]);
+    // The contributions queue marks ring work: accepting it changes nothing while the ring stands.
+    const queue = await listContributionQueue(m, { status: "unreviewed", page: 1 });
+    expect(queue.rows.filter((r) => r.inRing).map((r) => r.id)).toEqual(ring);
+  });
+
   test("a ring member, a contributor, another project's maintainer and a stale ring are refused, changing no row", async () => {
     const before = [await rowCounts(), await prisma.ringReview.count(), await prisma.contribution.findMany({ select: { status: true }, orderBy: { id: "asc" } })];
     const input = { contributionIds: ring.join(","), decision: "clear", note: "" };
@@ -120,6 +136,10 @@ describe("review decisions change the stored numbers", () => {
     expect(r.all[ids.a]).toBeCloseTo(1.664715, 12);
     expect(r.all[ids.b]).toBeCloseTo(1.335285, 12);
     expect(r.project[ids.a]).toBeCloseTo(1.664715, 12);
+    const [shown] = (await listRingQueue(m)).rings;
+    expect(shown.state).toBe("cleared");
+    expect(shown.memberViews[0].attribution).toBeCloseTo(1.664715, 12);
+    expect((await listContributionQueue(m, { status: "unreviewed", page: 1 })).rows.filter((x) => x.inRing)).toEqual([]);
   });
 
   test("confirming quarantines the contributions in their stored status (0 again); clearing later restores their status and the credit", async () => {
