@@ -1,0 +1,20 @@
+// The entry points the CLI and the web share: start an import, get its id at once and a promise
+// of its summary. The caller decides whether to wait (CLI) or let it run in the background (web).
+import type pg from "pg";
+import path from "node:path";
+import { fileImportWork, type FileImportOptions } from "./file-import";
+import { gitImportWork, type GitImportOptions } from "./git-import";
+import { startImportRun, type ImportSummary, type ProgressEvent } from "./run";
+
+export interface Started {
+  id: number;
+  done: Promise<ImportSummary>;
+}
+
+export function startFileImport(pool: pg.Pool, opts: FileImportOptions & { filename: string; actorId: number | null }, onProgress?: (p: ProgressEvent) => void): Promise<Started> {
+  return startImportRun(pool, { kind: opts.kind, format: opts.format, filename: opts.filename, actorId: opts.actorId }, fileImportWork(opts), onProgress);
+}
+
+export function startGitImport(pool: pg.Pool, opts: GitImportOptions & { actorId: number | null }, onProgress?: (p: ProgressEvent) => void): Promise<Started> {
+  return startImportRun(pool, { kind: "git", format: "git", filename: path.resolve(opts.repoPath), actorId: opts.actorId }, gitImportWork(opts), onProgress);
+}
