@@ -10,7 +10,7 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { canEditMetricParams } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueRecompute } from "@/lib/jobs/queue";
-import { DEFAULT_PARAMS, paramsHash, type MetricParams } from "@/lib/metrics/params";
+import { DEFAULT_PARAMS, metricParamsSchema, paramsHash, type MetricParams } from "@/lib/metrics/params";
 import { PARAMS_ENTITY, paramScopeSchema, paramsEntityId } from "./scope";
 import { parseParamsForm } from "./validate";
 
@@ -38,16 +38,33 @@ async function lockedScope(tx: Tx, projectId: number | null) {
   return tx.metricParamSet.findFirst({ where: { projectId }, select: { id: true, params: true, hash: true }, orderBy: { id: "asc" } });
 }
 
+type Source = "own" | "ecosystem" | "defaults";
+
+/** What applies to a scope without a set of its own: the ecosystem set for a project, else the defaults. */
+async function inherited(tx: Tx, projectId: number | null): Promise<{ params: MetricParams; source: Source }> {
+  if (projectId !== null) {
+    const eco = await tx.metricParamSet.findFirst({ where: { projectId: null }, select: { params: true }, orderBy: { id: "asc" } });
+    const parsed = eco ? metricParamsSchema.safeParse(eco.params) : null;
+    if (parsed?.success) return { params: parsed.data, source: "ecosystem" };
+  }
+  return { params: DEFAULT_PARAMS, source: "defaults" };
+}
+
+/** An audit snapshot: the parameters in force for the scope, their hash, and where they come from. */
+const snapshot = (params: unknown, hash: string, source: Source) => ({ params, hash, source });
+
 async function write(tx: Tx, actor: Actor, projectId: number | null, existing: { id: number; params: unknown; hash: string } | null, params: MetricParams, action: string): Promise<SaveResult> {
   const hash = paramsHash(params);
   if (existing?.hash === hash) return { changed: false, hash };
+  // "before" is what was in force, so a first save's diff shows only the values it changed.
+  const prior = existing ? null : await inherited(tx, projectId);
   const json = JSON.parse(JSON.stringify(params));
   if (existing) await tx.metricParamSet.update({ where: { id: existing.id }, data: { params: json, hash } });
   else await tx.metricParamSet.create({ data: { projectId, params: json, hash } });
   await recordAudit(tx, {
     actorId: actor.id, action, entityType: PARAMS_ENTITY, entityId: paramsEntityId(projectId),
-    before: existing ? { params: existing.params, hash: existing.hash } : undefined,
-    after: { params, hash },
+    before: existing ? snapshot(existing.params, existing.hash, "own") : snapshot(prior!.params, paramsHash(prior!.params), prior!.source),
+    after: snapshot(params, hash, "own"),
   });
   await enqueueRecompute(tx, action);
   return { changed: true, hash };
@@ -77,9 +94,11 @@ export async function resetMetricParams(actorOrNull: Actor | null, rawScope: unk
     }
     if (!existing) return { changed: false, hash: "" };
     await tx.metricParamSet.delete({ where: { id: existing.id } });
+    const now = await inherited(tx, projectId);
     await recordAudit(tx, {
       actorId: actor.id, action: "metric_params.reset", entityType: PARAMS_ENTITY, entityId: paramsEntityId(projectId),
-      before: { params: existing.params, hash: existing.hash },
+      before: snapshot(existing.params, existing.hash, "own"),
+      after: snapshot(now.params, paramsHash(now.params), now.source),
     });
     await enqueueRecompute(tx, "metric_params.reset");
     return { changed: true, hash: "" };

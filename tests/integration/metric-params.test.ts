@@ -87,7 +87,8 @@ describe("saveMetricParams", () => {
     expect(await auditCount()).toBe(audits + 1);
     expect(await lastAudit()).toEqual({
       actorId: admin.id, action: "metric_params.update", entityType: "metric_params", entityId: "ecosystem",
-      before: null, after: { params: WITH_RHO_04, hash: paramsHash(WITH_RHO_04) },
+      before: { params: DEFAULT_PARAMS, hash: paramsHash(DEFAULT_PARAMS), source: "defaults" },
+      after: { params: WITH_RHO_04, hash: paramsHash(WITH_RHO_04), source: "own" },
     });
     expect(await queued()).toEqual([{ reasons: ["metric_params.update"] }]);
   });
@@ -103,13 +104,14 @@ describe("saveMetricParams", () => {
     await saveMetricParams(admin, formOf(next, "ecosystem"));
     expect(await lastAudit()).toEqual({
       actorId: admin.id, action: "metric_params.update", entityType: "metric_params", entityId: "ecosystem",
-      before: { params: WITH_RHO_04, hash: paramsHash(WITH_RHO_04) }, after: { params: next, hash: paramsHash(next) },
+      before: { params: WITH_RHO_04, hash: paramsHash(WITH_RHO_04), source: "own" }, after: { params: next, hash: paramsHash(next), source: "own" },
     });
     expect(await prisma.metricParamSet.count({ where: { projectId: null } })).toBe(1);
   });
 
   test("a project set is stored whole, beside the ecosystem's", async () => {
-    const own: MetricParams = { ...DEFAULT_PARAMS, windowDays: 14 };
+    const ecosystem = (await prisma.metricParamSet.findFirstOrThrow({ where: { projectId: null } })).params as MetricParams;
+    const own: MetricParams = { ...ecosystem, windowDays: 14 };
     await saveMetricParams(admin, formOf(own, String(projectId)));
     const row = await prisma.metricParamSet.findFirstOrThrow({ where: { projectId }, select: { params: true, hash: true } });
     expect(row).toEqual({ params: own, hash: paramsHash(own) });
@@ -117,7 +119,8 @@ describe("saveMetricParams", () => {
     expect(parseParams(row.params)).toEqual(own);
     expect(await lastAudit()).toEqual({
       actorId: admin.id, action: "metric_params.update", entityType: "metric_params", entityId: String(projectId),
-      before: null, after: { params: own, hash: paramsHash(own) },
+      before: { params: ecosystem, hash: paramsHash(ecosystem), source: "ecosystem" },
+      after: { params: own, hash: paramsHash(own), source: "own" },
     });
   });
 });
@@ -125,12 +128,14 @@ describe("saveMetricParams", () => {
 describe("resetMetricParams", () => {
   test("a project's reset removes its set so it follows the ecosystem again", async () => {
     const own = (await prisma.metricParamSet.findFirstOrThrow({ where: { projectId } })).params;
+    const ecosystem = (await prisma.metricParamSet.findFirstOrThrow({ where: { projectId: null } })).params as MetricParams;
     await prisma.job.deleteMany({});
     expect(await resetMetricParams(admin, String(projectId))).toEqual({ changed: true, hash: "" });
     expect(await prisma.metricParamSet.count({ where: { projectId } })).toBe(0);
     expect(await lastAudit()).toEqual({
       actorId: admin.id, action: "metric_params.reset", entityType: "metric_params", entityId: String(projectId),
-      before: { params: own, hash: paramsHash(own as MetricParams) }, after: null,
+      before: { params: own, hash: paramsHash(own as MetricParams), source: "own" },
+      after: { params: ecosystem, hash: paramsHash(ecosystem), source: "ecosystem" },
     });
     expect(await queued()).toEqual([{ reasons: ["metric_params.reset"] }]);
     const view = await getParamsView(projectId);
