@@ -53,7 +53,7 @@ describe("POST /contributions and GET /contributions/{id}", () => {
 
   test("refuses bad input with 4xx codes and field messages, writing nothing", async () => {
     const before = await apiRowCounts();
-    const post = (extra: Parameters<typeof call>[1]) => call(createPOST, { method: "POST", path: "/contributions", token: aliceToken, ...extra });
+    const post = (extra: Omit<Parameters<typeof call>[1], "path">) => call(createPOST, { method: "POST", path: "/contributions", token: aliceToken, ...extra });
     const good = { projectId, title: "T", kind: "data", occurredAt: "2026-03-01" };
     expectError(await post({ rawBody: "{not json", headers: { "content-type": "application/json" } }), 400, "invalid_json", /^The request body is not valid JSON/);
     expectError(await post({ rawBody: JSON.stringify(good), headers: { "content-type": "text/plain" } }), 415, "unsupported_media_type");

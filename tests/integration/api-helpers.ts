@@ -30,11 +30,11 @@ export async function revokedTokenFor(user: { id: number }): Promise<string> {
 
 /** Calls a route handler. `body` is sent as JSON unless `rawBody` is given. */
 export async function call(handler: RouteHandler, opts: {
-  method?: string; path: string; token?: string | null; body?: unknown; rawBody?: string | Uint8Array;
+  method?: string; path: string; token?: string | null; body?: unknown; rawBody?: string;
   headers?: Record<string, string>; params?: Record<string, string>;
 }): Promise<CallResult> {
   const headers: Record<string, string> = { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) };
-  let body: string | Uint8Array | undefined;
+  let body: string | undefined;
   if (opts.rawBody !== undefined) body = opts.rawBody;
   else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);

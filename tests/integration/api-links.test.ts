@@ -116,7 +116,8 @@ describe("GET /links", () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = parsed(linkPageSchema, await call(listGET, { path: `/links?toId=${target.id}&limit=2${cursor ? `&cursor=${cursor}` : ""}`, token: carolToken }));
+      const path: string = `/links?toId=${target.id}&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = parsed(linkPageSchema, await call(listGET, { path, token: carolToken }));
       seen.push(...page.data.map((l) => l.id));
       cursor = page.nextCursor;
     } while (cursor);
