@@ -65,14 +65,23 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, scope: Scope
     let read = 0;
     let written = 0;
     async function* rowBatches(): AsyncGenerator<Row[]> {
+      // Handed on every BATCH_ROWS written rows, not per stored batch: lifecycle turns one stored
+      // row into up to a period per row, and a whole batch of those would be far bigger.
+      let out: Row[] = [];
       for await (const batch of snapshot.rows(sql, BATCH_ROWS)) {
-        const out: Row[] = [];
-        for (const fields of batch) for (const r of mapper.map(fields)) out.push(r);
+        for (const fields of batch) {
+          for (const r of mapper.map(fields)) out.push(r);
+          if (out.length >= BATCH_ROWS) {
+            written += out.length;
+            yield out;
+            out = [];
+          }
+        }
         read += batch.length;
-        written += out.length;
         opts.onProgress?.(read);
-        yield out;
       }
+      written += out.length;
+      if (out.length) yield out;
       const rest = mapper.flush();
       written += rest.length;
       if (rest.length) yield rest;

@@ -63,21 +63,22 @@ export async function* encodeParquet(meta: ExportMetadata, columns: ColumnDef[],
   const pw = new ParquetWriter({ writer, schema, kvMetadata: kv, createdBy: "understory export" });
   let pending: Row[] = [];
   let total = 0;
-  const writeGroup = async () => {
-    if (pending.length === 0) return;
-    await pw.write({ columnData: columnData(columns, pending) as never, rowGroupSize: pending.length });
-    total += pending.length;
-    pending = [];
+  const writeGroup = async (rows: Row[]) => {
+    if (rows.length === 0) return;
+    await pw.write({ columnData: columnData(columns, rows) as never, rowGroupSize: rows.length });
+    total += rows.length;
   };
-  yield* writer.take();
   for await (const rows of batches) {
-    for (const r of rows) pending.push(r);
-    if (pending.length >= ROW_GROUP_ROWS) {
-      await writeGroup();
-      yield* writer.take();
+    for (const r of rows) {
+      pending.push(r);
+      if (pending.length === ROW_GROUP_ROWS) {
+        await writeGroup(pending);
+        pending = [];
+        yield* writer.take();
+      }
     }
   }
-  await writeGroup();
+  await writeGroup(pending);
   kv.push({ key: "row_count", value: String(total) });
   await pw.finish();
   yield* writer.take();
