@@ -61,7 +61,10 @@ export async function acceptImportUpload(actorOrNull: Actor | null, req: UploadR
   const cleanup = () => rm(dir, { recursive: true, force: true }).catch((err) => logger.warn({ err }, "imports: temporary file not removed"));
   try {
     await pipeline(Readable.fromWeb(req.body as WebReadableStream<Uint8Array>), sizeLimit(limit), createWriteStream(filePath));
-    if ((await stat(filePath)).size === 0) throw new AppError("invalid_input", "The file is empty.");
+    const size = (await stat(filePath)).size;
+    if (size === 0) throw new AppError("invalid_input", "The file is empty.");
+    // A body cut short (a dropped connection, a proxy's limit) must not import as a shorter file.
+    if (req.contentLength !== null && Number(req.contentLength) !== size) throw new AppError("invalid_input", "The upload was incomplete: please send the file again.");
     const started = await startFileImport(pool, { ...opts, filePath, actorId: actor.id });
     void started.done.finally(cleanup);
     return { id: started.id };

@@ -60,7 +60,8 @@ describe("refusals", () => {
     });
     expect(await refusal(acceptImportUpload(admin, { params: params(), contentLength: null, body: body(new Uint8Array()) }, pool))).toMatchObject({ code: "invalid_input", message: "The file is empty." });
     expect(await refusal(acceptImportUpload(admin, { params: params(), contentLength: "999999999999", body: body(CSV) }, pool))).toMatchObject({ code: "invalid_input", message: "The file is larger than 256 MB." });
-    // A body longer than it claims is cut off while streaming.
+    expect(await refusal(acceptImportUpload(admin, { params: params(), contentLength: String(CSV.length + 1), body: body(CSV) }, pool))).toMatchObject({ code: "invalid_input", message: "The upload was incomplete: please send the file again." });
+    // A body longer than the limit is cut off while streaming.
     const temps = tempUploads();
     expect(await refusal(acceptImportUpload(admin, { params: params(), contentLength: null, body: body(CSV) }, pool, 100))).toMatchObject({ code: "invalid_input", message: "The file is larger than 0 MB." });
     expect([await prisma.importBatch.count(), tempUploads()]).toEqual([0, temps]);
