@@ -1,8 +1,8 @@
 // Reads for the imports pages: the history, one import with its report and the audit events of
 // its batches. Abandoned imports are marked failed first, so a page never shows a dead one running.
 import { prisma } from "@/lib/db";
-import { markAbandonedImportsSql } from "./abandoned";
-import { getImportPool } from "./pool";
+import { ABANDONED_MESSAGE } from "./abandoned";
+import { IMPORT_LOCK_NAMESPACE } from "./batch-row";
 
 const BATCH_SELECT = {
   id: true, kind: true, format: true, filename: true, status: true, phase: true, progress: true,
@@ -10,8 +10,22 @@ const BATCH_SELECT = {
   createdAt: true, finishedAt: true,
 } as const;
 
+/**
+ * abandoned.ts's sweep through Prisma (a transaction-level try-lock per row), so that pages never
+ * wait for the import pool, whose connections running imports hold.
+ */
 export async function sweepAbandonedImports(): Promise<void> {
-  await markAbandonedImportsSql(getImportPool());
+  const running = await prisma.importBatch.findMany({ where: { status: { in: ["queued", "running"] } }, select: { id: true } });
+  for (const { id } of running) {
+    await prisma.$transaction(async (tx) => {
+      const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(${IMPORT_LOCK_NAMESPACE}::int, ${id}::int) AS ok`;
+      if (!lock.ok) return;
+      await tx.importBatch.updateMany({
+        where: { id, status: { in: ["queued", "running"] } },
+        data: { status: "failed", phase: "failed", error: ABANDONED_MESSAGE, finishedAt: new Date() },
+      });
+    });
+  }
 }
 
 export async function listImportBatches(limit = 50) {

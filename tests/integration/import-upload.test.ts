@@ -12,6 +12,7 @@ import { AppError } from "../../lib/errors";
 import { acceptImportUpload } from "../../lib/import/upload";
 import { markAbandonedImportsSql, ABANDONED_MESSAGE } from "../../lib/import/abandoned";
 import { IMPORT_LOCK_NAMESPACE } from "../../lib/import/batch-row";
+import { sweepAbandonedImports } from "../../lib/import/queries";
 import { actorOf, makeProject, makeUser } from "./factories";
 
 const CSV = readFileSync(path.join(import.meta.dirname, "..", "fixtures", "import", "contributions.csv"));
@@ -95,7 +96,12 @@ describe("abandoned imports", () => {
       { status: "failed", error: ABANDONED_MESSAGE },
       { status: "running", error: null },
     ]);
+    // The pages' sweep (through Prisma) sees the same: the held one stays running until its lock goes.
+    await sweepAbandonedImports();
+    expect((await prisma.importBatch.findUniqueOrThrow({ where: { id: alive.id } })).status).toBe("running");
     await holder.query("SELECT pg_advisory_unlock($1, $2)", [IMPORT_LOCK_NAMESPACE, alive.id]);
     holder.release();
+    await sweepAbandonedImports();
+    expect(await prisma.importBatch.findUniqueOrThrow({ where: { id: alive.id }, select: { status: true, error: true } })).toEqual({ status: "failed", error: ABANDONED_MESSAGE });
   });
 });
