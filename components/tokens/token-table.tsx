@@ -43,7 +43,7 @@ export function TokenTable({ rows, caption, showOwner = false }: { rows: TokenTa
               <td className="px-3 py-2">
                 {t.revokedAt ? (
                   <span className="space-y-0.5">
-                    <Badge value="removed" label="revoked" />
+                    <Badge value="revoked" />
                     <span className="block whitespace-nowrap text-xs text-stone-500">{formatDateTime(t.revokedAt)}</span>
                   </span>
                 ) : (

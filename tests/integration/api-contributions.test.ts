@@ -173,5 +173,9 @@ describe("Idempotency-Key on POST /contributions", () => {
     expectError(await send({ ...body, projectId: 999_999 }, "key-2"), 400, "invalid_input");
     expect((await send(body, "key-2")).status).toBe(201);
     expectError(await send(body, "bad key with spaces"), 400, "invalid_idempotency_key");
+    // Two at once with one key: one creates, the other replays it or is told to wait, never a second row.
+    const racing = await Promise.all([send({ ...body, title: "Raced" }, "key-3"), send({ ...body, title: "Raced" }, "key-3")]);
+    expect(racing.map((r) => r.status).sort()).toEqual(racing.some((r) => r.status === 409) ? [201, 409] : [201, 201]);
+    expect(await prisma.contribution.count({ where: { title: "Raced" } })).toBe(1);
   });
 });

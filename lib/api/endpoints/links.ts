@@ -36,7 +36,7 @@ export const confirmLinkEndpoint = defineEndpoint({
 });
 
 export const disputeLinkEndpoint = defineEndpoint({
-  operationId: "disputeLink", method: "POST", path: "/links/{id}/disputes", tag, scope: "write", status: 201,
+  operationId: "disputeLink", method: "POST", path: "/links/{id}/disputes", tag, scope: "write", status: 201, idempotent: true,
   summary: "Dispute a link",
   description: "The target's authors or its project's maintainers. Credit stops flowing along it until a maintainer resolves the dispute.",
   params: idParamsSchema, body: disputeLinkBodySchema, response: disputeResultSchema,
