@@ -8,7 +8,9 @@ import { ActionForm } from "./action-form";
 export function MergeForm({ userId, handle, direction }: { userId: number; handle: string; direction: "into-other" | "other-into-this" }) {
   const typed = direction === "into-other" ? "target" : "source";
   const hidden: Record<string, number> = direction === "into-other" ? { source: userId } : { target: userId };
-  const label = direction === "into-other" ? `Merge @${handle} into (the identity that stays)` : `Merge into @${handle} (the duplicate, deactivated afterwards)`;
+  const label = direction === "into-other"
+    ? `Merge @${handle} into another identity: the handle of the one that stays`
+    : `Merge another identity into @${handle}: the handle of the duplicate`;
   return (
     <ActionForm
       action={mergeIdentitiesAction}

@@ -1,18 +1,24 @@
 "use client";
-import { mergeIdentitiesAction } from "@/lib/users/admin-actions";
+// Beside a likely duplicate: one click (and a confirmation) folds one identity into the other,
+// both ids already known. An imported, credential-less identity is claimed by the account.
+import { claimIdentityAction, mergeIdentitiesAction } from "@/lib/users/admin-actions";
 import { ActionForm } from "./action-form";
 
-/** "Merge @dup into @this" beside a likely duplicate, with both ids already known. */
-export function QuickMergeButton({ sourceId, source, targetId, target }: { sourceId: number; source: string; targetId: number; target: string }) {
+interface Side {
+  id: number;
+  handle: string;
+}
+
+export function QuickMergeButton({ source, target, isClaim }: { source: Side; target: Side; isClaim: boolean }) {
   return (
     <ActionForm
-      action={mergeIdentitiesAction}
-      hidden={{ source: sourceId, target: targetId }}
-      submitLabel={`Merge into @${target}`}
+      action={isClaim ? claimIdentityAction : mergeIdentitiesAction}
+      hidden={isClaim ? { imported: source.id, account: target.id } : { source: source.id, target: target.id }}
+      submitLabel={isClaim ? `Attach @${source.handle} to @${target.handle}` : `Merge @${source.handle} into @${target.handle}`}
       pendingLabel="Merging…"
       variant="secondary"
-      confirm={`Move @${source}'s authorships to @${target} and deactivate @${source}?`}
-      testId={`quick-merge-${source}`}
+      confirm={`Move @${source.handle}'s authorships to @${target.handle} and deactivate @${source.handle}?`}
+      testId={`quick-merge-${source.handle}`}
     />
   );
 }

@@ -34,6 +34,26 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+interface Identity {
+  id: number;
+  handle: string;
+  isImported: boolean;
+  hasPassword: boolean;
+  deactivatedAt: Date | null;
+}
+
+/**
+ * Which way a likely duplicate folds: an imported identity nobody signs in with goes to the account
+ * someone does (a claim); otherwise the other identity goes into this page's. Null when neither
+ * way would be accepted (the identity that stays must be active; an admin never merges themselves).
+ */
+function mergeDirection(page: Identity, other: Identity, actorId: number) {
+  const isUnclaimed = (u: Identity) => u.isImported && !u.hasPassword;
+  const [source, target] = isUnclaimed(page) && other.hasPassword ? [page, other] : [other, page];
+  if (target.deactivatedAt || source.id === actorId) return null;
+  return { source: { id: source.id, handle: source.handle }, target: { id: target.id, handle: target.handle }, isClaim: isUnclaimed(source) && target.hasPassword };
+}
+
 export default async function AdminPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageRole("admin");
   const id = idSchema.safeParse((await params).id);
@@ -108,15 +128,18 @@ export default async function AdminPersonPage({ params }: { params: Promise<{ id
           {p.duplicates.length > 0 && (
             <Panel title="Possibly the same person">
               <ul className="space-y-3" data-testid="duplicates">
-                {p.duplicates.map((d) => (
-                  <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                    <span>
-                      <Link href={`/admin/people/${d.id}`} className="font-medium text-moss-700 underline">@{d.handle}</Link>{" "}
-                      <span className="text-stone-600">{d.name} · {d.contributions} contribution{d.contributions === 1 ? "" : "s"}{d.isImported ? " · imported" : ""}{d.deactivatedAt ? " · deactivated" : ""}</span>
-                    </span>
-                    {!p.deactivatedAt && d.id !== actor.id && <QuickMergeButton sourceId={d.id} source={d.handle} targetId={p.id} target={p.handle} />}
-                  </li>
-                ))}
+                {p.duplicates.map((d) => {
+                  const pair = mergeDirection(p, d, actor.id);
+                  return (
+                    <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                      <span>
+                        <Link href={`/admin/people/${d.id}`} className="font-medium text-moss-700 underline">@{d.handle}</Link>{" "}
+                        <span className="text-stone-600">{d.name} · {d.contributions} contribution{d.contributions === 1 ? "" : "s"}{d.isImported ? " · imported" : ""}{d.deactivatedAt ? " · deactivated" : ""}</span>
+                      </span>
+                      {pair && <QuickMergeButton {...pair} />}
+                    </li>
+                  );
+                })}
               </ul>
             </Panel>
           )}
