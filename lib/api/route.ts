@@ -30,23 +30,32 @@ function parseWith<T extends z.ZodType>(schema: T, input: unknown, what: "query"
   return parsed.data;
 }
 
-function errorResponse(e: unknown, requestId: string, headers: Record<string, string>): Response {
+function errorResponse(e: unknown, requestId: string, headers: Record<string, string>, log: typeof logger): Response {
   if (e instanceof ApiError) {
     return json(e.status, { error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}), requestId } }, { ...headers, ...e.headers });
   }
   if (isAppError(e)) {
     return json(e.status, { error: { code: e.code, message: e.message, ...(e.fieldErrors ? { fields: e.fieldErrors } : {}), requestId } }, headers);
   }
-  logger.error({ err: e, requestId }, "api request failed");
+  log.error({ err: e }, "api request failed");
   return json(500, { error: { code: "internal_error", message: `Something went wrong on our side (request ${requestId}).`, requestId } }, headers);
 }
 
 export function apiRoute<S extends EndpointSpec>(spec: S, handler: EndpointHandler<S>) {
   return async function handle(req: Request, context?: RouteContext): Promise<Response> {
     const requestId = randomUUID();
+    const started = Date.now();
     const headers: Record<string, string> = { "x-request-id": requestId };
+    // One line per request: who (token id, never the token), what, the outcome, how long.
+    const log = logger.child({ requestId, operation: spec.operationId });
+    let tokenId: number | undefined;
+    const done = (res: Response) => {
+      log.info({ tokenId, status: res.status, ms: Date.now() - started }, "api request");
+      return res;
+    };
     try {
       const caller = await authenticateRequest(req);
+      tokenId = caller.tokenId;
       const limit = apiRateLimiter().take(caller.tokenId);
       headers["ratelimit-limit"] = String(limit.limit);
       if (!limit.ok) {
@@ -69,9 +78,9 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: EndpointHandl
       const fingerprint = requestFingerprint(spec.method, new URL(req.url).pathname, raw ? canonicalJson(raw.value) : "");
       const result = await withIdempotency(caller.tokenId, key, fingerprint, run);
       if (result.replayed) headers["idempotent-replayed"] = "true";
-      return json(result.status, result.body, headers);
+      return done(json(result.status, result.body, headers));
     } catch (e) {
-      return errorResponse(e, requestId, headers);
+      return done(errorResponse(e, requestId, headers, log));
     }
   };
 }

@@ -8,10 +8,13 @@ import { listMyTokens, listOthersTokens } from "../../lib/tokens/queries";
 import { MAX_ACTIVE_TOKENS } from "../../lib/tokens/schemas";
 import { authenticateRequest } from "../../lib/api/authenticate";
 import { ApiError } from "../../lib/api/errors";
+import { apiRoute } from "../../lib/api/route";
+import { defineEndpoint } from "../../lib/api/endpoint";
+import { z } from "zod";
 import type { Actor } from "../../lib/auth/actor";
 import { actorOf, makeUser } from "./factories";
 import { expectAppError } from "./admin-helpers";
-import { apiRowCounts, BASE } from "./api-helpers";
+import { apiRowCounts, BASE, call, expectError } from "./api-helpers";
 
 let alice: Actor, bob: Actor, maint: Actor, admin: Actor;
 
@@ -104,5 +107,18 @@ describe("authenticateRequest", () => {
     expect(await refusal(bearer(`us_00000000_${"a".repeat(64)}`))).toEqual([401, "invalid_token", "This is not a valid API token."]);
     expect(await refusal(bearer(revoked))).toEqual([401, "invalid_token", "This API token was revoked."]);
     expect(await refusal(bearer(token))).toEqual([401, "invalid_token", "The owner of this API token is deactivated."]);
+  });
+});
+
+describe("apiRoute", () => {
+  test("a bug becomes a 500 with a generic message and the request id, never the error's own text", async () => {
+    const spec = defineEndpoint({ operationId: "boom", method: "GET", path: "/boom", tag: "Test", summary: "fails", scope: "read", status: 200, response: z.object({}) });
+    const route = apiRoute(spec, async () => {
+      throw new Error("secret internals: connection string postgres://u:p@db");
+    });
+    const { token } = await createToken(alice, { name: "boom", scopes: ["read"] });
+    const res = await call(route, { path: "/boom", token });
+    const error = expectError(res, 500, "internal_error");
+    expect([error.message, res.headers.get("x-request-id")]).toEqual([`Something went wrong on our side (request ${error.requestId}).`, error.requestId]);
   });
 });

@@ -17,7 +17,11 @@ export const pageQuery = {
   cursor: z.string().max(200).optional().describe("the nextCursor of the previous page; omit for the first page"),
 };
 
-export const booleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");
+const booleanWord = z.enum(["true", "false"]);
+const toBoolean = (v: "true" | "false") => v === "true";
+export const booleanQuery = booleanWord.transform(toBoolean);
+/** A true/false query parameter with a default, documented as the word the client sends. */
+export const booleanQueryDefault = (value: boolean) => booleanWord.default(value ? "true" : "false").transform(toBoolean);
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ContributionKind, ContributionSource, ContributionStatus } from "@/lib/generated/prisma/enums";
-import { apiId, booleanQuery, handleQuery, instant, pageOf, pageQuery, queryId } from "./common";
+import { apiId, booleanQueryDefault, handleQuery, instant, pageOf, pageQuery, queryId } from "./common";
 
 export const contributionSchema = z.strictObject({
   id: apiId,
@@ -51,7 +51,7 @@ export const listContributionsQuerySchema = z.strictObject({
   author: handleQuery.optional().describe("only work this handle co-authored"),
   from: instant.optional().describe("occurredAt at or after"),
   to: instant.optional().describe("occurredAt before"),
-  includeWithdrawn: booleanQuery.default(false).describe("withdrawn work you may see (your own, your projects')"),
+  includeWithdrawn: booleanQueryDefault(false).describe("withdrawn work you may see (your own, your projects')"),
 });
 
 export const contributionPageSchema = pageOf(contributionSchema);
