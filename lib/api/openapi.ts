@@ -75,10 +75,10 @@ export function buildOpenApiDocument(endpoints: EndpointSpec[] = ENDPOINTS): Jso
     info: {
       title: "Understory REST API",
       version: "1",
-      description: "Contributions, links, projects, campaigns and the stored metrics. Authenticate with a token from /tokens: Authorization: Bearer us_…. Errors are {error: {code, message, fields?, requestId}}. Lists are paged by an opaque cursor. See docs/api.md.",
+      description: "Contributions, links and their disputes, projects, campaigns and the stored metrics. Authenticate with a token from /tokens: Authorization: Bearer us_…. Errors are {error: {code, message, fields?, requestId}}. Lists are paged by an opaque cursor. See docs/api.md.",
     },
     servers: [{ url: "/api/v1" }],
-    tags: ["Contributions", "Links", "Projects", "Campaigns", "Metrics", "Meta"].map((name) => ({ name })),
+    tags: ["Contributions", "Links", "Disputes", "Projects", "Campaigns", "Metrics", "Meta"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { bearerToken: { type: "http", scheme: "bearer", bearerFormat: "us_<prefix>_<secret>" } },

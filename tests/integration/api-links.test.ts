@@ -6,6 +6,8 @@ import { GET as listGET, POST as createPOST } from "../../app/api/v1/links/route
 import { GET as getGET, DELETE as removeDELETE } from "../../app/api/v1/links/[id]/route";
 import { POST as confirmPOST } from "../../app/api/v1/links/[id]/confirm/route";
 import { POST as disputePOST } from "../../app/api/v1/links/[id]/disputes/route";
+import { POST as resolvePOST } from "../../app/api/v1/disputes/[id]/resolution/route";
+import { disputeResolvedSchema } from "../../lib/api/schemas/disputes";
 import { disputeResultSchema, linkPageSchema, linkSchema } from "../../lib/api/schemas/links";
 import { makeContribution, makeProject, makeUser } from "./factories";
 import { apiRowCounts, call, expectError, parsed, revokedTokenFor, tokenFor } from "./api-helpers";
@@ -101,6 +103,34 @@ describe("POST /links/{id}/disputes and DELETE /links/{id}", () => {
     const removed = parsed(linkSchema, await call(removeDELETE, { method: "DELETE", path: `/links/${link.id}`, token: aliceToken, ...idParam(link.id) }));
     expect(removed.status).toBe("removed");
     expectError(await call(getGET, { path: "/links/999999", token: aliceToken, ...idParam(999999) }), 404, "not_found", "This link does not exist.");
+  });
+});
+
+describe("POST /disputes/{id}/resolution", () => {
+  test("a maintainer who did not raise it rejects bob's dispute and the link is restored; nobody resolves a dispute they raised", async () => {
+    const { link } = await linked(11);
+    const raised = parsed(disputeResultSchema, await call(disputePOST, { method: "POST", path: `/links/${link.id}/disputes`, token: bobToken, ...idParam(link.id), body: { reason: "I never published this." } }), 201);
+    const id = raised.dispute.id;
+    const resolve = (token: string, body: Record<string, unknown>, disputeId = id) =>
+      call(resolvePOST, { method: "POST", path: `/disputes/${disputeId}/resolution`, token, ...idParam(disputeId), body });
+    const before = await apiRowCounts();
+    expectError(await resolve(otherMaintToken, { outcome: "reject", note: "It was used." }), 403, "forbidden", "Only the maintainers of the disputed work's project, or an admin, resolve this dispute.");
+    expectError(await resolve(bobToken, { outcome: "reject", note: "It was used." }), 403, "forbidden");
+    expectError(await resolve(bobReadOnly, { outcome: "reject", note: "It was used." }), 403, "insufficient_scope");
+    expect(expectError(await resolve(maintToken, { outcome: "reject", note: "no" }), 400, "invalid_input").fields).toEqual({ note: "Too small: expected string to have >=5 characters" });
+    expectError(await resolve(maintToken, { outcome: "reject", note: "It was used." }, 999999), 404, "not_found");
+    expect(await apiRowCounts()).toEqual(before);
+    const res = parsed(disputeResolvedSchema, await call(resolvePOST, { method: "POST", path: `/disputes/${id}/resolution`, token: maintToken, ...idParam(id), body: { outcome: "reject", note: "The notebook shows it was used." } }));
+    const row = await prisma.dispute.findUniqueOrThrow({ where: { id } });
+    expect(res).toEqual({
+      dispute: { id, subject: "link", linkId: link.id, contributionId: null, raisedById: bob.id, reason: "I never published this.", resolution: "rejected", resolutionNote: "The notebook shows it was used.", resolvedById: maint.id, createdAt: row.createdAt.toISOString(), resolvedAt: row.resolvedAt!.toISOString() },
+      link: { ...link, status: "unconfirmed", ...(await times(link.id)), openDispute: null },
+    });
+    expectError(await resolve(maintToken, { outcome: "uphold", note: "Changed my mind." }), 409, "conflict", "This dispute was already rejected.");
+
+    const second = await linked(13);
+    const own = parsed(disputeResultSchema, await call(disputePOST, { method: "POST", path: `/links/${second.link.id}/disputes`, token: maintToken, ...idParam(second.link.id), body: { reason: "Not the data we used." } }), 201);
+    expectError(await resolve(maintToken, { outcome: "uphold", note: "As I said." }, own.dispute.id), 403, "forbidden", "You raised this dispute: another maintainer or an admin resolves it.");
   });
 });
 

@@ -3,10 +3,11 @@
 import type { EndpointSpec } from "../endpoint";
 import * as contributions from "./contributions";
 import * as links from "./links";
+import * as disputes from "./disputes";
 import * as projects from "./projects";
 import * as campaigns from "./campaigns";
 import * as metrics from "./metrics";
 
 const isSpec = (v: unknown): v is EndpointSpec => typeof v === "object" && v !== null && "operationId" in v && "method" in v;
 
-export const ENDPOINTS: EndpointSpec[] = [contributions, links, projects, campaigns, metrics].flatMap((m) => Object.values(m).filter(isSpec));
+export const ENDPOINTS: EndpointSpec[] = [contributions, links, disputes, projects, campaigns, metrics].flatMap((m) => Object.values(m).filter(isSpec));
