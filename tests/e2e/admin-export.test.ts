@@ -45,8 +45,8 @@ describe("admin exports", () => {
     await expect(page.getByTestId("export-run").textContent()).resolves.toContain(`Run ${run.id}`);
     await page.screenshot({ path: `${SHOTS}/admin-exports.png`, fullPage: true });
 
-    await page.getByLabel("Dataset").selectOption("retention");
-    await page.getByLabel("Format").selectOption("csv");
+    await page.getByLabel("Dataset", { exact: true }).selectOption("retention");
+    await page.getByLabel("Format", { exact: true }).selectOption("csv");
     await page.getByLabel("Retention variant").selectOption("unbounded");
     const csv = await download(page);
     expect(csv.name).toMatch(new RegExp(`^understory-retention-all-week-unbounded-run${run.id}-\\d{8}T\\d{6}Z\\.csv$`));
@@ -58,10 +58,10 @@ describe("admin exports", () => {
     expect(stored.length).toBeGreaterThan(100);
     expect(cohorts.rows.map((r) => [r.cohort_start, r.offset, r.retained, r.rate])).toEqual(stored.map((s) => [s.cohort_start, s.offset, s.retained, s.rate]));
 
-    await page.getByLabel("Dataset").selectOption("lifecycle");
+    await page.getByLabel("Dataset", { exact: true }).selectOption("lifecycle");
     await expect(page.getByLabel("Retention variant").isDisabled()).resolves.toBe(true);
-    await page.getByLabel("Format").selectOption("parquet");
-    await page.getByLabel("Period").selectOption("month");
+    await page.getByLabel("Format", { exact: true }).selectOption("parquet");
+    await page.getByLabel("Period", { exact: true }).selectOption("month");
     await page.getByTestId("pseudonymize").check();
     const parquet = await download(page);
     expect(parquet.name).toMatch(/^understory-lifecycle-all-month-pseudonymized-run\d+-\d{8}T\d{6}Z\.parquet$/);
@@ -80,11 +80,16 @@ describe("admin exports", () => {
   test("a refused filter shows beside its field and nothing downloads", async () => {
     const page = await signedIn("admin@understory.demo");
     await page.goto(`${app.baseUrl}/admin/exports`);
-    await page.getByLabel("Dataset").selectOption("signals");
+    await page.getByLabel("Dataset", { exact: true }).selectOption("signals");
     await page.getByLabel("Periods starting from (UTC)").fill("2026-05-01");
     await page.getByLabel("Periods starting until (UTC)").fill("2026-01-01");
     await page.getByRole("button", { name: "Download" }).click();
     await expect(page.getByTestId("error-to").textContent()).resolves.toBe("The end date is before the start date");
+    // The form keeps what was chosen, and offers no download.
+    await expect(page.getByLabel("Dataset", { exact: true }).inputValue()).resolves.toBe("signals");
+    await expect(page.getByLabel("Periods starting from (UTC)").inputValue()).resolves.toBe("2026-05-01");
+    await expect(page.getByLabel("Newcomer segment").isDisabled()).resolves.toBe(true);
+    expect(await page.getByTestId("download-link").count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/admin-exports-refused.png`, fullPage: true });
   });
 

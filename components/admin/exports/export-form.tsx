@@ -19,6 +19,15 @@ export function ExportForm({ datasets, projects }: { datasets: DatasetOption[]; 
   const [state, action] = useActionState(prepareExportAction, INITIAL);
   const sent = state.values as Record<string, string> | undefined;
   const [datasetId, setDatasetId] = useState(sent?.dataset ?? datasets[0].id);
+  // React resets a form after its action; the fields are remounted with what was sent as their
+  // defaults, so the reset keeps the user's choices (and the dataset's filter switches follow).
+  const [seen, setSeen] = useState(state);
+  const [version, setVersion] = useState(0);
+  if (state !== seen) {
+    setSeen(state);
+    setVersion((v) => v + 1);
+    if (sent?.dataset) setDatasetId(sent.dataset);
+  }
   const dataset = datasets.find((d) => d.id === datasetId) ?? datasets[0];
   const err = (k: string) => state.fieldErrors?.[k];
   const value = (k: string, fallback = "") => sent?.[k] ?? fallback;
@@ -36,9 +45,10 @@ export function ExportForm({ datasets, projects }: { datasets: DatasetOption[]; 
         </p>
       )}
       {err("form") && <p className="text-sm text-red-700">{err("form")}</p>}
+      <div key={version} className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="dataset" label="Dataset" error={err("dataset")}>
-          <Select id="dataset" name="dataset" value={datasetId} onChange={(e) => setDatasetId(e.target.value)} error={err("dataset")}>
+          <Select id="dataset" name="dataset" defaultValue={datasetId} onChange={(e) => setDatasetId(e.target.value)} error={err("dataset")}>
             {datasets.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
           </Select>
         </Field>
@@ -91,6 +101,7 @@ export function ExportForm({ datasets, projects }: { datasets: DatasetOption[]; 
           </label>
           {err("pseudonymize") && <p className="text-sm text-red-700">{err("pseudonymize")}</p>}
         </div>
+      </div>
       </div>
       <SubmitButton pendingLabel="Checking…">Download</SubmitButton>
     </form>
