@@ -8,7 +8,10 @@ import { flattenMetadata, type ExportMetadata } from "../../lib/export/metadata"
 import { DATASET_IDS, FORMATS, type DatasetId, type ExportFormat } from "../../lib/export/types";
 import { DEFAULT_PARAMS, paramsHash } from "../../lib/metrics/params";
 import { isAppError } from "../../lib/errors";
-import { computeFixture, EXPORTED_AT, exportBytes, seedFixture, type Fixture } from "./export-fixture";
+import { parseExportRequest } from "../../lib/export/filters";
+import { openExport } from "../../lib/export/open-export";
+import { openSnapshot } from "../../lib/export/source";
+import { computeFixture, EXPORTED_AT, exportBytes, scopeOf, seedFixture, type Fixture } from "./export-fixture";
 import { readCsvTyped, readJsonl, readParquet, type ReadBack } from "./export-readers";
 
 let fx: Fixture;
@@ -178,5 +181,31 @@ describe("hand-computed numbers and filters", () => {
     expect(await refusal({ dataset: "retention", format: "csv", from: "2026-02-01", to: "2026-01-01" })).toMatchObject({ fields: { to: "The end date is before the start date" } });
     expect(await refusal({ dataset: "retention", format: "csv", colour: "red" })).toMatchObject({ code: "invalid_input", fields: { form: expect.stringContaining("colour") } });
     expect(await refusal({ dataset: "retention", format: "csv", project: "nope" })).toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("the snapshot the rows are read from", () => {
+  test("an export keeps the rows of its run even if they are deleted while it streams", async () => {
+    const req = parseExportRequest({ dataset: "signals", format: "jsonl" });
+    const exp = await openExport(fx.pool, req, await scopeOf(fx.pool, "all"), { exportedAt: EXPORTED_AT });
+    await fx.pool.query("DELETE FROM metric_signals WHERE run_id = $1", [fx.runId]);
+    const chunks: Buffer[] = [];
+    for await (const c of exp.body) chunks.push(Buffer.from(c));
+    expect(readJsonl(Buffer.concat(chunks).toString()).rows.map((r) => r.code)).toEqual(["link_ring"]);
+    // A new export sees the deletion.
+    expect(readJsonl((await exportBytes(fx.pool, { dataset: "signals", format: "jsonl" })).bytes.toString()).rows).toEqual([]);
+  });
+
+  test("a download abandoned mid-COPY gives its connection up instead of returning it to the pool mid-stream", async () => {
+    const snapshot = await openSnapshot(fx.pool);
+    const rows = snapshot.rows("SELECT g, repeat('x', 200) FROM generate_series(1, 200000) g", 1000);
+    const first = await rows.next();
+    expect((first.value as string[][]).length).toBe(1000);
+    expect((first.value as string[][])[0][0]).toBe("1");
+    await rows.return(undefined);
+    await snapshot.close();
+    // The pool still answers, on a clean connection.
+    const { rows: check } = await fx.pool.query("SELECT 1 AS ok, current_setting('transaction_isolation') AS iso");
+    expect(check[0]).toEqual({ ok: 1, iso: "read committed" });
   });
 });
