@@ -70,7 +70,9 @@ try {
 } catch (error) {
   bar.finish();
   if (isAppError(error) && error.fieldErrors) {
-    console.error(`Export refused: ${error.message}\n${Object.entries(error.fieldErrors).map(([k, v]) => `  --${k}: ${v}`).join("\n")}`);
+    // The form's "correct the highlighted fields" means nothing here: the options are listed instead.
+    const lead = error.message.includes("highlighted") ? "Export refused:" : `Export refused: ${error.message}`;
+    console.error(`${lead}\n${Object.entries(error.fieldErrors).map(([k, v]) => `  --${k}: ${v}`).join("\n")}`);
   } else {
     console.error(error instanceof Error && error.message.startsWith("Usage") ? error.message : `Export failed: ${error instanceof Error ? error.message : String(error)}`);
   }

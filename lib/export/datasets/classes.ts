@@ -1,8 +1,7 @@
 // Contributor classes with their evidence (METRICS.md §7), as of the run. Classes are evaluated
 // on weekly periods (the engine's default unit), so this dataset takes no unit or date range.
 import type { ColumnDef, DatasetDef } from "../types";
-import { IDENTITY_COLUMNS, PSEUDONYM_COLUMNS, identityCells, text } from "./common";
-import { runScopeWhere } from "./common";
+import { IDENTITY_COLUMNS, PSEUDONYM_COLUMNS, identityCells, runScopeWhere, text } from "./common";
 
 const CLASS_COLUMNS: ColumnDef[] = [
   { name: "class", type: "string", description: "The participation class : new, transactional, persistent or occasional." },
