@@ -6,12 +6,13 @@ import { logger } from "@/lib/logger";
 
 const root = globalThis as unknown as { understoryExportPool?: pg.Pool };
 
-/** At most a few downloads stream at once; more wait for a connection. */
+/** At most a few downloads stream at once; more wait for a connection, up to CONNECT_TIMEOUT_MS. */
 const MAX_CONNECTIONS = 4;
+const CONNECT_TIMEOUT_MS = 30_000;
 
 export function getExportPool(): pg.Pool {
   if (!root.understoryExportPool) {
-    const pool = new pg.Pool({ connectionString: databaseUrlOrThrow(), max: MAX_CONNECTIONS, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+    const pool = new pg.Pool({ connectionString: databaseUrlOrThrow(), max: MAX_CONNECTIONS, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
     // An idle connection the server closes must not crash the process.
     pool.on("error", (err) => logger.warn({ err }, "exports: idle database connection failed"));
     root.understoryExportPool = pool;

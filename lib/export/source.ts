@@ -6,6 +6,7 @@
 import type pg from "pg";
 import { StringDecoder } from "node:string_decoder";
 import { to as copyTo } from "pg-copy-streams";
+import { AppError } from "@/lib/errors";
 
 const PREFIX = "understory_export";
 
@@ -25,8 +26,18 @@ export interface Snapshot {
   close(): Promise<void>;
 }
 
+async function connect(pool: pg.Pool): Promise<pg.PoolClient> {
+  try {
+    return await pool.connect();
+  } catch (e) {
+    // Every export connection busy for the pool's whole connection timeout.
+    if (e instanceof Error && /timeout/i.test(e.message)) throw new AppError("unavailable", "Too many exports are running at once: please try again in a minute.");
+    throw e;
+  }
+}
+
 export async function openSnapshot(pool: pg.Pool): Promise<Snapshot> {
-  const client = await pool.connect();
+  const client = await connect(pool);
   let isMidCopy = false;
   let isClosed = false;
   try {

@@ -3,6 +3,7 @@
 // the run, version, parameters, period definition and export time, and the filters apply.
 // Dataset and hand-computed figures: export-fixture.ts.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import pg from "pg";
 import { columnsOf, DATASETS } from "../../lib/export/datasets";
 import { flattenMetadata, type ExportMetadata } from "../../lib/export/metadata";
 import { DATASET_IDS, FORMATS, type DatasetId, type ExportFormat } from "../../lib/export/types";
@@ -207,5 +208,18 @@ describe("the snapshot the rows are read from", () => {
     // The pool still answers, on a clean connection.
     const { rows: check } = await fx.pool.query("SELECT 1 AS ok, current_setting('transaction_isolation') AS iso");
     expect(check[0]).toEqual({ ok: 1, iso: "read committed" });
+  });
+
+  test("when every export connection is busy, the next export is told to try again, not left hanging", async () => {
+    const small = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 200 });
+    try {
+      const held = await openSnapshot(small);
+      const refusal = await exportBytes(small, { dataset: "classes", format: "csv" }).catch((e: unknown) => e);
+      expect(isAppError(refusal) && [refusal.code, refusal.status, refusal.message]).toEqual(["unavailable", 503, "Too many exports are running at once: please try again in a minute."]);
+      await held.close();
+      expect((await exportBytes(small, { dataset: "classes", format: "csv" })).exp.rowsWritten()).toBe(2);
+    } finally {
+      await small.end();
+    }
   });
 });
