@@ -67,9 +67,9 @@ export default async function AdminOverviewPage() {
       <h1 className="text-xl font-semibold">Admin overview</h1>
       <Group title="People">
         <Figure label="Active people" value={o.active} href="/admin/people?state=active" />
-        <Figure label="Contributors" value={o.people.contributor} href="/admin/people?role=contributor" detail="active, by role" />
-        <Figure label="Maintainers" value={o.people.maintainer} href="/admin/people?role=maintainer" detail="active, by role" />
-        <Figure label="Admins" value={o.people.admin} href="/admin/people?role=admin" detail="active, by role" />
+        <Figure label="Contributors" value={o.people.contributor} href="/admin/people?role=contributor&state=active" detail="active, by role" />
+        <Figure label="Maintainers" value={o.people.maintainer} href="/admin/people?role=maintainer&state=active" detail="active, by role" />
+        <Figure label="Admins" value={o.people.admin} href="/admin/people?role=admin&state=active" detail="active, by role" />
         <Figure label="Deactivated" value={o.deactivated} href="/admin/people?state=deactivated" detail="their contributions still count" />
         <Figure label="Merged" value={o.merged} href="/admin/people?state=merged" detail="duplicate identities folded into another" />
         <Figure label="Imported" value={o.imported} href="/admin/people?state=imported" detail={`${plural(o.unclaimedImported, "not yet claimed", "not yet claimed")}`} />
