@@ -6,6 +6,8 @@ import { chromium, type Browser } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
+import { ABANDONED_MESSAGE } from "../../lib/import/abandoned";
+import { IMPORT_LOCK_NAMESPACE } from "../../lib/import/batch-row";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { PEOPLE, seedJourneyFixture } from "./fixture";
 import { queryRows, signedInPage } from "./session";
@@ -52,12 +54,12 @@ describe("admin import", () => {
     await expect.poll(() => page.getByText("No imports yet.").isVisible()).toBe(true);
 
     // The source is required: the server says so beside the field.
-    await page.getByLabel("File").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+    await page.screenshot({ path: `${SHOTS}/admin-imports.png`, fullPage: true });
     await page.getByRole("button", { name: "Upload and import" }).click();
     await expect.poll(() => page.getByTestId("error-source").textContent()).toContain("1–63 characters");
 
     await page.getByLabel("Source").fill("e2e-sheet");
-    await page.screenshot({ path: `${SHOTS}/admin-imports.png`, fullPage: true });
     await page.getByRole("button", { name: "Upload and import" }).click();
     await page.waitForURL(/\/admin\/imports\/\d+$/);
     await expect.poll(() => page.getByTestId("import-status").textContent(), { timeout: 20_000 }).toBe("succeeded");
@@ -81,7 +83,7 @@ describe("admin import", () => {
 
     // The same file again: everything already present, nothing written.
     await page.goto(`${app.baseUrl}/admin/imports`);
-    await page.getByLabel("File").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
     await page.getByLabel("Source").fill("e2e-sheet");
     await page.getByRole("button", { name: "Upload and import" }).click();
     await page.waitForURL(/\/admin\/imports\/\d+$/);
@@ -98,6 +100,27 @@ describe("admin import", () => {
     await page.context().close();
   });
 
+  test("a running import shows its progress; once its process is gone it is marked failed", async () => {
+    const client = new pg.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    // An import "running" in another process: its row, and the advisory lock that process would hold.
+    const { rows: [batch] } = await client.query<{ id: number }>(
+      `INSERT INTO import_batches (kind, format, filename, status, phase, progress, total_rows, inserted_rows)
+       VALUES ('links', 'jsonl', 'big-links.jsonl', 'running', 'loading batch 3 (50,000 rows)', 0.4, 120000, 100000) RETURNING id`);
+    await client.query("SELECT pg_advisory_lock($1, $2)", [IMPORT_LOCK_NAMESPACE, batch.id]);
+    const page = await signedInPage(browser, app.baseUrl, ADMIN.email, ADMIN.password);
+    await page.goto(`${app.baseUrl}/admin/imports/${batch.id}`);
+    expect(await page.getByTestId("import-status").textContent()).toBe("running");
+    expect(await page.getByTestId("import-phase").textContent()).toBe("40 % · loading batch 3 (50,000 rows)");
+    expect(await page.getByRole("progressbar", { name: "Import progress" }).getAttribute("aria-valuenow")).toBe("40");
+    await page.screenshot({ path: `${SHOTS}/admin-import-running.png`, fullPage: true });
+    // The process dies: its connection, and so its lock, goes. The page, still polling, shows it failed.
+    await client.end();
+    await expect.poll(() => page.getByTestId("import-status").textContent(), { timeout: 20_000 }).toBe("failed");
+    expect(await page.getByTestId("import-failure").textContent()).toBe(ABANDONED_MESSAGE);
+    await page.context().close();
+  });
+
   test("a contributor gets the not-found page and a 403 from the upload route", async () => {
     const page = await signedInPage(browser, app.baseUrl, PEOPLE.bob.email, PEOPLE.bob.password);
     const res = await page.goto(`${app.baseUrl}/admin/imports`);
@@ -107,7 +130,7 @@ describe("admin import", () => {
     expect(await upload.json()).toEqual({ error: { code: "forbidden", message: "Imports are for admins." } });
     const anonymous = await fetch(`${app.baseUrl}/api/admin/imports?kind=contributions&format=csv&source=x&filename=a.csv`, { method: "POST", body: CSV });
     expect(anonymous.status).toBe(401);
-    expect((await queryRows<{ n: string }>(app.databaseUrl, "SELECT count(*) AS n FROM import_batches"))[0].n).toBe("2");
+    expect((await queryRows<{ n: string }>(app.databaseUrl, "SELECT count(*) AS n FROM import_batches"))[0].n).toBe("3");
     await page.context().close();
   });
 });

@@ -2,7 +2,7 @@
 import { COLUMNS } from "@/lib/import/records";
 
 const EXAMPLES = {
-  contributions: "external_id,project,title,kind,occurred_at,authors\nPR-17,ocean-datanet,Reef survey,data,2026-01-10,\"Ada <ada@example.org>=0.6; bob@example.org=0.4\"",
+  contributions: "external_id,project,title,kind,occurred_at,authors\nPR-17,ocean,Reef survey,data,2026-01-10,ada@example.org\nPR-18,ocean,Tide labels,data,2026-01-12,\"ada@x.org=0.6; bob@x.org=0.4\"",
   links: "from,to,type\nPR-18,PR-17,builds_on",
 } as const;
 
@@ -22,7 +22,8 @@ export function FormatSummary() {
         </div>
       ))}
       <p className="text-stone-600">
-        Authors are matched by email; someone new becomes an imported person who can claim the account later. JSON Lines
+        Authors are <code>Name &lt;email&gt;=share</code> separated by <code>;</code>, shares summing to 1. They are
+        matched by email; someone new becomes an imported person who can claim the account later. JSON Lines
         use the same names as keys, one object per line. The full schema is in <code>docs/import-format.md</code>.
       </p>
     </section>

@@ -11,7 +11,7 @@ export function ImportErrorReport({ errors, errorRows }: { errors: { line: numbe
         <>
           <p className="text-sm text-stone-600">
             {errorRows > errors.length ? `The first ${n(errors.length)} of ${n(errorRows)} refused rows.` : `${n(errorRows)} ${errorRows === 1 ? "row was" : "rows were"} refused.`}{" "}
-            Fix them and import the file again: the rows already loaded are skipped.
+            Fix {errorRows === 1 ? "it" : "them"} and import the file again: the rows already loaded are skipped.
           </p>
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-left text-sm" data-testid="import-errors">
