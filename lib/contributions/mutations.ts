@@ -48,7 +48,8 @@ async function requireOpenProject(tx: Tx, projectId: number) {
   if (project.archivedAt) throw new AppError("invalid_input", "Please correct the highlighted fields.", { projectId: "This project is archived" });
 }
 
-export async function createContribution(actorOrNull: Actor | null, raw: unknown): Promise<{ id: number }> {
+/** `source` says where the write came from: the web form ("manual") or the REST API ("api"). */
+export async function createContribution(actorOrNull: Actor | null, raw: unknown, source: "manual" | "api" = "manual"): Promise<{ id: number }> {
   const actor = requireActor(actorOrNull);
   const fields = parseOrThrow(contributionFormSchema, raw);
   try {
@@ -63,7 +64,7 @@ export async function createContribution(actorOrNull: Actor | null, raw: unknown
           kind: fields.kind,
           occurredAt: fields.occurredAt,
           url: fields.url,
-          source: "manual",
+          source,
           createdById: actor.id,
           authors: { create: authors },
         },

@@ -31,3 +31,9 @@ export async function countScopeContributions(projectId: number | null, asOf: Da
     where: { deletedAt: null, occurredAt: { lte: asOf }, ...(projectId === null ? {} : { projectId }) },
   });
 }
+
+/** Ring members a maintainer cleared (ring_reviews): the recompute never quarantines them, nor may the lab. */
+export async function getClearedContributionIds(): Promise<number[]> {
+  const rows = await prisma.ringReview.findMany({ where: { decision: "cleared" }, select: { contributionId: true } });
+  return rows.map((r) => r.contributionId);
+}

@@ -13,7 +13,7 @@ import type { MetricParams } from "@/lib/metrics/params";
 import { runStressScenario } from "@/lib/metrics/stress";
 import { parseScenarioForm, scopeSlugOf } from "./form";
 import { getRunGraph, isGraphCached } from "./graph-cache";
-import { countScopeContributions, getStressParams } from "./queries";
+import { countScopeContributions, getClearedContributionIds, getStressParams } from "./queries";
 import { prepareStressInput } from "./scope-input";
 import type { StressActionResult, StressBaseParams, StressRunView } from "./types";
 
@@ -28,9 +28,9 @@ export async function runStressForActor(actorOrNull: Actor | null, values: Recor
   if (!run) throw new AppError("conflict", "No metrics run has finished yet. The stress lab starts from the latest run's graph: try again after the first recompute.");
 
   const asOfMs = run.asOf.getTime();
-  const [params, graph] = await Promise.all([getStressParams(selected.projectId), getRunGraph(run.id)]);
+  const [params, graph, clearedContributionIds] = await Promise.all([getStressParams(selected.projectId), getRunGraph(run.id), getClearedContributionIds()]);
   const t0 = performance.now();
-  const prepared = prepareStressInput(graph.input, { projectId: selected.projectId, ecosystemParams: params.ecosystem, asOfMs });
+  const prepared = prepareStressInput(graph.input, { projectId: selected.projectId, ecosystemParams: params.ecosystem, asOfMs, clearedContributionIds });
   const report = runStressScenario(prepared.input, scenario, params.scope, asOfMs);
   const runMs = Math.round(performance.now() - t0);
 

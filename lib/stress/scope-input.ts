@@ -3,7 +3,8 @@
 //
 // 1. Ring quarantine, as the recompute does it (lib/metrics/run-engine.ts): link rings are
 //    detected on the whole ecosystem as of asOf with the ecosystem parameters, and their
-//    contributions mint nothing (status quarantined) unless already rejected or quarantined.
+//    contributions mint nothing (status quarantined) unless already rejected or quarantined, or a
+//    maintainer cleared them (ring_reviews, passed in as clearedContributionIds).
 // 2. Scope: for a project, its contributions and the links between two of them; a link that
 //    crosses into another project leaves with its outside end, as in the project dashboards, whose
 //    cascade never sends credit out of the project. Campaigns: the ecosystem's and the project's.
@@ -19,8 +20,9 @@ export interface PreparedInput {
   quarantined: number;
 }
 
-export function prepareStressInput(all: GraphInput, opts: { projectId: number | null; ecosystemParams: MetricParams; asOfMs: number }): PreparedInput {
-  const suspect = new Set(detectLinkRings(buildGraph(all), opts.ecosystemParams, opts.asOfMs).quarantineContributionIds);
+export function prepareStressInput(all: GraphInput, opts: { projectId: number | null; ecosystemParams: MetricParams; asOfMs: number; clearedContributionIds?: number[] }): PreparedInput {
+  const cleared = new Set(opts.clearedContributionIds ?? []);
+  const suspect = new Set(detectLinkRings(buildGraph(all), opts.ecosystemParams, opts.asOfMs).quarantineContributionIds.filter((id) => !cleared.has(id)));
   const inScope = (projectId: number) => opts.projectId === null || projectId === opts.projectId;
   let quarantined = 0;
   const contributions = all.contributions

@@ -50,7 +50,8 @@ export interface AppUnderTest {
 }
 
 export async function startAppUnderTest(opts: { database: string; seed?: (url: string) => Promise<void> }): Promise<AppUnderTest> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first (npm test does it).");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(`${distDir}/BUILD_ID`)) throw new Error(`No production build in ${distDir}: run \`npx next build\` first (npm test does it).`);
   const pg: EmbeddedServer = await startEmbeddedServer({ dataDir: `${process.env.TEST_DATA_DIR ?? ".data"}/e2e-postgres` });
   const admin = pg.urlFor("postgres");
   const { default: pgLib } = await import("pg");

@@ -31,7 +31,7 @@ export const listContributions: EndpointHandler<typeof listContributionsEndpoint
 export const getContribution: EndpointHandler<typeof getContributionEndpoint> = async ({ actor, params }) => viewOrThrow(actor, params.id);
 
 export const createContributionHandler: EndpointHandler<typeof createContributionEndpoint> = async ({ actor, body }) => {
-  const { id } = await createContribution(actor, toFormInput(body));
+  const { id } = await createContribution(actor, toFormInput(body), "api");
   return viewOrThrow(actor, id);
 };
 

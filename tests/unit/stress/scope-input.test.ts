@@ -45,6 +45,13 @@ describe("prepareStressInput", () => {
     expect(frozen).toEqual(dataset);
   });
 
+  test("contributions a maintainer cleared keep their status, as in the recompute", () => {
+    const { input, quarantined } = prepareStressInput(dataset, { projectId: null, ecosystemParams: DEFAULT_PARAMS, asOfMs: asOf, clearedContributionIds: [1, 4] });
+    const Q = STATUS_QUARANTINED;
+    expect(statuses(input)).toEqual([[1, dataset.contributions[0].status], [2, Q], [3, STATUS_REJECTED], [4, dataset.contributions[3].status], [5, Q], [6, Q], [7, STATUS_ACCEPTED], [8, STATUS_ACCEPTED], [9, STATUS_ACCEPTED]]);
+    expect(quarantined).toBe(3);
+  });
+
   test("a ring not yet complete at asOf is left alone", () => {
     // As of day 3.5 the ring has 3 internal links, fewer than the 5 the detector needs.
     const { input, quarantined } = prepareStressInput(dataset, { projectId: null, ecosystemParams: DEFAULT_PARAMS, asOfMs: day(3.5) });
