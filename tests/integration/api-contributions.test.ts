@@ -40,7 +40,7 @@ describe("POST /contributions and GET /contributions/{id}", () => {
     });
     const body = parsed(contributionSchema, res, 201);
     const expected = {
-      id: body.id, projectId, title: "Reef survey", description: "", kind: "data", status: "unreviewed", source: "manual",
+      id: body.id, projectId, title: "Reef survey", description: "", kind: "data", status: "unreviewed", source: "api",
       occurredAt: "2026-03-01T00:00:00.000Z", url: null, version: 1,
       authors: [{ userId: alice.id, handle: "alice", share: 0.75 }, { userId: bob.id, handle: "bob", share: 0.25 }],
       ...(await rowView(body.id)), withdrawnAt: null,
