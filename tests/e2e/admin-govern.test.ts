@@ -15,6 +15,7 @@ const SHOTS = "tests/e2e/screenshots";
 const PEOPLE = {
   admin: { email: "ada@govern.test", handle: "ada", name: "Ada Admin", role: "admin", password: "ada-password-1" },
   maintainer: { email: "max@govern.test", handle: "max", name: "Max Maintainer", role: "maintainer", password: "max-password-1" },
+  contributor: { email: "cleo@govern.test", handle: "cleo", name: "Cleo Contributor", role: "contributor", password: "cleo-password-1" },
 } as const;
 let app: AppUnderTest;
 let browser: Browser;
@@ -57,6 +58,7 @@ describe("governance", () => {
     expect(await page.getByTestId("apply-status-label").textContent()).toBe("No metrics yet");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/govern-parameters.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/govern-parameters-top.png` });
 
     // Refused first: the message sits beside the field and nothing is stored.
     const rho = page.getByLabel("Pass-through ρ");
@@ -78,6 +80,15 @@ describe("governance", () => {
     expect(await page.getByLabel("Pass-through ρ").inputValue()).toBe("0.4");
     expect((await query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind = 'metrics.recompute' AND status = 'queued'"))[0].n).toBe(1);
 
+    // A project without a set of its own follows the ecosystem's, ρ = 0.4 included.
+    await page.getByLabel("Parameter set", { exact: true }).selectOption({ label: "Ocean Datanet" });
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/scope=\d+/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Metric parameters · Ocean Datanet");
+    expect(await page.getByText("This project follows the ecosystem's parameters.", { exact: false }).count()).toBe(1);
+    expect(await page.getByLabel("Pass-through ρ").inputValue()).toBe("0.4");
+    expect(await page.getByTestId("saved-hash").textContent()).toBe(set.hash);
+
     // The audit log, filtered in the URL by the form.
     await page.goto(`${app.baseUrl}/admin/audit`);
     await page.getByLabel("Action").fill("metric_params.*");
@@ -88,17 +99,20 @@ describe("governance", () => {
     const event = events.first();
     expect(await event.getByTestId("audit-action").textContent()).toBe("metric_params.update");
     expect(await event.getByRole("link", { name: "@ada" }).count()).toBe(1);
-    // Only what changed is listed open: ρ, the hash and where the set comes from.
+    // Only what changed is listed open: the hash, ρ and where the set comes from (in jsonb's key order).
     const changed = event.getByTestId("audit-diff").locator("tbody tr");
     const rows = await changed.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? "").trim())));
     expect(rows).toEqual([
-      ["params.passThroughchanged", "0.3", "0.4"],
       ["hashchanged", expect.stringMatching(/^[0-9a-f]{16}$/) as unknown as string, set.hash],
+      ["params.passThroughchanged", "0.3", "0.4"],
       ["sourcechanged", "defaults", "own"],
     ]);
     expect(await event.getByText(/unchanged fields/).textContent()).toBe("52 unchanged fields");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/govern-audit.png`, fullPage: true });
+    // A reader opens the folded unchanged fields.
+    await event.getByText(/unchanged fields/).click();
+    await page.screenshot({ path: `${SHOTS}/govern-audit-open.png` });
     await page.context().close();
   });
 
@@ -119,6 +133,7 @@ describe("governance", () => {
     await page.getByLabel("Ends (UTC, exclusive)").fill("2026-02-01T00:00");
     await page.getByRole("button", { name: "Create campaign" }).click();
     await expect.poll(() => page.getByTestId("error-endAt").textContent()).toBe("The end must be after the start");
+    await page.screenshot({ path: `${SHOTS}/govern-campaign-form.png` });
     expect(await query("SELECT id FROM campaigns WHERE name = 'Spring labelling bounty'")).toEqual([]);
     await page.getByLabel("Ends (UTC, exclusive)").fill("2026-04-01T00:00");
     await page.getByRole("button", { name: "Create campaign" }).click();
@@ -133,6 +148,30 @@ describe("governance", () => {
     expect(audit).toEqual([{ action: "campaign.create", handle: "max" }]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/govern-campaigns.png`, fullPage: true });
+
+    // Edit, then delete: each write is audited.
+    await row.getByRole("link", { name: "Edit Spring labelling bounty" }).click();
+    await page.waitForURL(/\/campaigns\/\d+\/edit/);
+    await page.getByLabel("Name").fill("Spring labelling sprint");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(/saved=updated/);
+    expect(await page.getByTestId("campaign-table").getByText("Spring labelling sprint").count()).toBe(1);
+    await page.getByRole("link", { name: "Edit Spring labelling sprint" }).click();
+    await page.getByRole("button", { name: "Delete campaign…" }).click();
+    await page.getByRole("button", { name: "Yes, delete" }).click();
+    await page.waitForURL(/saved=deleted/);
+    expect(await page.getByTestId("campaign-table").getByText("Spring labelling sprint").count()).toBe(0);
+    expect(await query("SELECT a.action FROM audit_events a WHERE a.entity_type = 'campaign' ORDER BY a.id")).toEqual([
+      { action: "campaign.create" }, { action: "campaign.update" }, { action: "campaign.delete" },
+    ]);
+    await page.context().close();
+  });
+
+  test("a contributor reaches none of these pages", async () => {
+    const page = await signedIn("contributor");
+    for (const path of ["/campaigns", "/campaigns/new", "/admin/parameters", "/admin/audit"]) {
+      expect((await page.goto(`${app.baseUrl}${path}`))?.status(), path).toBe(404);
+    }
     await page.context().close();
   });
 });

@@ -28,7 +28,7 @@ function Rows({ rows }: { rows: DiffRow[] }) {
     <>
       {rows.map((r) => (
         <tr key={r.path} className={`border-t border-stone-100 align-top ${ROW_TONE[r.kind]}`} data-kind={r.kind}>
-          <th scope="row" className="px-2 py-1 text-left font-mono text-xs font-normal text-stone-700">
+          <th scope="row" className="break-all px-2 py-1 text-left font-mono text-xs font-normal text-stone-700">
             {r.path}
             {r.kind !== "same" && <span className="ml-1 text-[10px] uppercase text-stone-500">{KIND_LABEL[r.kind]}</span>}
           </th>

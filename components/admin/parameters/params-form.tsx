@@ -11,12 +11,15 @@ import { definitionHref } from "@/components/charts/definition-anchors";
 import { FormMessage } from "@/components/ui/form";
 import { SubmitButton } from "@/components/ui/button";
 
-const show = (v: unknown) => (typeof v === "number" ? String(v) : "—");
+/** Exact, for inputs: a value saved back unchanged must keep the set's hash. */
+const exact = (v: unknown) => (typeof v === "number" ? String(v) : "");
+/** Readable, for the columns: 1/3 shows as 0.333333. */
+const show = (v: unknown) => (typeof v === "number" ? String(Number(v.toPrecision(6))) : "—");
 
 export function ParamsForm(props: { scope: string; current: Record<string, unknown>; defaults: Record<string, unknown> }) {
   const [state, action] = useActionState(saveMetricParamsAction, INITIAL_RESULT);
   const err = (k: string) => state.fieldErrors?.[k];
-  const value = (path: string) => (state.values ? String(state.values[path] ?? "") : show(getAtPath(props.current, path)));
+  const value = (path: string) => (state.values ? String(state.values[path] ?? "") : exact(getAtPath(props.current, path)));
   return (
     <form action={action} className="space-y-6" noValidate data-testid="params-form">
       <input type="hidden" name="scope" value={props.scope} />

@@ -1,10 +1,10 @@
 // Which set to edit: a GET form, so the scope is in the URL.
 export function ScopePicker({ scope, projects }: { scope: string; projects: { id: number; name: string; hasOwn: boolean; archived: boolean }[] }) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Choose a parameter set">
-      <label className="text-sm">
-        <span className="block text-xs text-stone-600">Parameter set</span>
-        <select name="scope" defaultValue={scope} className="rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm">
+    <form method="get" className="flex flex-wrap items-end gap-2">
+      <div className="text-sm">
+        <label htmlFor="param-scope" className="block text-xs text-stone-600">Parameter set</label>
+        <select id="param-scope" name="scope" defaultValue={scope} className="rounded-md border border-stone-300 bg-white px-2 py-1.5 text-sm">
           <option value="ecosystem">Ecosystem default</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
@@ -12,7 +12,7 @@ export function ScopePicker({ scope, projects }: { scope: string; projects: { id
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">Show</button>
     </form>
   );
