@@ -7,6 +7,7 @@ import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { queryRows, signedInPage } from "./session";
+import { seriousAxeViolations } from "./axe";
 
 const SHOTS = "tests/e2e/screenshots";
 const ADMIN = { email: "ada@e2e.test", password: "ada-password-1" };
@@ -90,6 +91,7 @@ describe("admin people journey", () => {
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Overview", "People", "Projects", "Campaigns", "Metric parameters", "Imports", "Exports", "API tokens", "Audit log"]);
     expect(await nav.getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBe("page");
     await page.screenshot({ path: `${SHOTS}/admin-overview.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId("overview-imported").click();
     await page.waitForURL(/\/admin\/people\?state=imported$/);
     expect(await page.getByTestId("result-count").textContent()).toBe("1 person");
@@ -103,6 +105,7 @@ describe("admin people journey", () => {
     await page.waitForURL(/q=pereira/);
     expect(await page.getByTestId("result-count").textContent()).toBe("2 people");
     await page.screenshot({ path: `${SHOTS}/admin-people.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const pat = await signedInPage(browser, app.baseUrl, CONTRIBUTOR.email, CONTRIBUTOR.password);
     const denied = await pat.goto(`${app.baseUrl}/admin/people`);
@@ -144,6 +147,7 @@ describe("admin people journey", () => {
     ]);
     expect(await page.getByTestId("person-facts").textContent()).toContain("merged into @ana");
     await page.screenshot({ path: `${SHOTS}/admin-person-merged.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const history = page.getByTestId("merge-history");
     expect(await history.textContent()).toContain("2 authorships moved, 1 co-authored (shares added)");
@@ -161,12 +165,14 @@ describe("admin people journey", () => {
     // the likely duplicate is offered the right way round: the imported identity goes to the account
     expect(await page.getByTestId("duplicates").getByRole("button").textContent()).toBe("Attach @ana-gh to @ana…");
     await page.screenshot({ path: `${SHOTS}/admin-person.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   test("the projects page lists contribution counts and makes a promoted maintainer", async () => {
     await page.goto(`${app.baseUrl}/admin/projects`);
     expect(await page.getByTestId("project-row-ocean-datanet").textContent()).toContain("3");
     await page.screenshot({ path: `${SHOTS}/admin-projects.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "New project" }).click();
     await page.waitForURL(/\/admin\/projects\/new$/);
     await page.getByLabel("Name", { exact: true }).fill("Kelp Watch");
@@ -188,5 +194,6 @@ describe("admin people journey", () => {
     const [ana] = await queryRows<{ role: string }>(app.databaseUrl, "SELECT role FROM users WHERE handle = 'ana'");
     expect(ana.role).toBe("maintainer");
     await page.screenshot({ path: `${SHOTS}/admin-project.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

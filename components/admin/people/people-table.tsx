@@ -25,7 +25,7 @@ export function PeopleTable({ rows }: { rows: PeopleListRow[] }) {
                 <Link href={`/admin/people/${r.id}`} className="font-medium text-moss-700 underline-offset-2 hover:underline">{r.name}</Link>
                 <span className="ml-1 text-stone-500">@{r.handle}</span>
               </td>
-              <td className="px-3 py-2 text-stone-600">{r.email ?? <span className="text-stone-400">none</span>}</td>
+              <td className="px-3 py-2 text-stone-600">{r.email ?? <span className="text-stone-500">none</span>}</td>
               <td className="px-3 py-2"><PersonBadges {...r} /></td>
               <td className="px-3 py-2 text-right tabular-nums">{r.contributions.toLocaleString("en-GB")}</td>
               <td className="px-3 py-2 text-right tabular-nums">{r.maintains ? `${r.maintains} project${r.maintains === 1 ? "" : "s"}` : "—"}</td>

@@ -6,7 +6,7 @@ export function PersonBadges(p: { role: string; isImported: boolean; hasPassword
     <span className="inline-flex flex-wrap items-center gap-1">
       <Badge value={p.role === "contributor" ? "role" : p.role === "maintainer" ? "confirmed" : "accepted"} label={p.role} />
       {p.mergedIntoHandle ? (
-        <Badge value="withdrawn" label={`merged into @${p.mergedIntoHandle}`} />
+        <Badge value="merged" label={`merged into @${p.mergedIntoHandle}`} />
       ) : p.deactivatedAt ? (
         <Badge value="rejected" label="deactivated" />
       ) : null}

@@ -28,7 +28,7 @@ export function ProjectTable({ rows }: { rows: ProjectListRow[] }) {
                 {p.maintainers.length === 0 ? <span className="text-stone-500">none</span> : p.maintainers.slice(0, 4).map((m) => `@${m.handle}`).join(", ")}
                 {p.maintainers.length > 4 && <span className="text-stone-500"> and {p.maintainers.length - 4} more</span>}
               </td>
-              <td className="px-3 py-2">{p.archivedAt ? <Badge value="withdrawn" label="archived" /> : <Badge value="accepted" label="active" />}</td>
+              <td className="px-3 py-2">{p.archivedAt ? <Badge value="archived" label="archived" /> : <Badge value="accepted" label="active" />}</td>
             </tr>
           ))}
         </tbody>

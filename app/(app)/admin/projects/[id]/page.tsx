@@ -24,7 +24,7 @@ export default async function AdminProjectPage({ params, searchParams }: { param
         <Link href="/admin/projects" className="text-sm text-moss-700 underline">← Projects</Link>
         <h1 className="flex flex-wrap items-center gap-2 text-xl font-semibold">
           {project.name} <span className="font-mono text-sm font-normal text-stone-500">{project.slug}</span>
-          {project.archivedAt ? <Badge value="withdrawn" label="archived" /> : <Badge value="accepted" label="active" />}
+          {project.archivedAt ? <Badge value="archived" label="archived" /> : <Badge value="accepted" label="active" />}
         </h1>
         <p className="text-sm text-stone-600">
           {project.kind} · {project.contributions.toLocaleString("en-GB")} contribution{project.contributions === 1 ? "" : "s"} · created {formatDate(project.createdAt)}
