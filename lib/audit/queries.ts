@@ -86,21 +86,32 @@ export async function listAuditEvents(f: AuditFilter, pageSize = AUDIT_PAGE_SIZE
 const ids = (events: { entityType: string; entityId: string }[], type: string) =>
   [...new Set(events.filter((e) => e.entityType === type && /^\d{1,10}$/.test(e.entityId)).map((e) => Number(e.entityId)))].filter((n) => n <= 2_147_483_647);
 
-/** Links to the pages of the entities on one audit page, looked up in one query per entity type. */
+/** Links to the pages of the entities on one audit page (the audit log is an admin page, so
+ * people and projects link to their admin pages), looked up in one query per entity type. An
+ * entity deleted since gets no link. */
 async function entityHrefs(events: { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const [contributions, users, campaigns, links, projects] = await Promise.all([
+  const [contributions, users, campaigns, links, projects, disputes, imports, tokens] = await Promise.all([
     prisma.contribution.findMany({ where: { id: { in: ids(events, "contribution") } }, select: { id: true } }),
-    prisma.user.findMany({ where: { id: { in: ids(events, "user") } }, select: { id: true, handle: true } }),
+    prisma.user.findMany({ where: { id: { in: ids(events, "user") } }, select: { id: true } }),
     prisma.campaign.findMany({ where: { id: { in: ids(events, "campaign") } }, select: { id: true } }),
     prisma.link.findMany({ where: { id: { in: ids(events, "link") } }, select: { id: true, fromId: true } }),
-    prisma.project.findMany({ where: { id: { in: ids(events, "project") } }, select: { id: true, slug: true } }),
+    prisma.project.findMany({ where: { id: { in: ids(events, "project") } }, select: { id: true } }),
+    prisma.dispute.findMany({ where: { id: { in: ids(events, "dispute") } }, select: { id: true, contributionId: true, link: { select: { fromId: true } } } }),
+    prisma.importBatch.findMany({ where: { id: { in: ids(events, "import_batch") } }, select: { id: true } }),
+    prisma.apiToken.findMany({ where: { id: { in: ids(events, "api_token") } }, select: { id: true } }),
   ]);
   for (const c of contributions) out.set(`contribution:${c.id}`, `/contributions/${c.id}`);
-  for (const u of users) out.set(`user:${u.id}`, `/people/${u.handle}`);
+  for (const u of users) out.set(`user:${u.id}`, `/admin/people/${u.id}`);
   for (const c of campaigns) out.set(`campaign:${c.id}`, `/campaigns/${c.id}/edit`);
   for (const l of links) out.set(`link:${l.id}`, `/contributions/${l.fromId}`);
-  for (const p of projects) out.set(`project:${p.id}`, `/dashboards?project=${p.slug}`);
+  for (const p of projects) out.set(`project:${p.id}`, `/admin/projects/${p.id}`);
+  for (const d of disputes) {
+    const contributionId = d.contributionId ?? d.link?.fromId;
+    if (contributionId) out.set(`dispute:${d.id}`, `/contributions/${contributionId}`);
+  }
+  for (const i of imports) out.set(`import_batch:${i.id}`, `/admin/imports/${i.id}`);
+  for (const t of tokens) out.set(`api_token:${t.id}`, "/tokens");
   for (const e of events) {
     if (e.entityType === "metric_params") out.set(`metric_params:${e.entityId}`, `/admin/parameters${e.entityId === "ecosystem" ? "" : `?scope=${e.entityId}`}`);
   }

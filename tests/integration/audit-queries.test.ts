@@ -113,3 +113,17 @@ describe("cursor pages", () => {
     expect(p2.olderCursor).toBeNull();
   });
 });
+
+// Last: audit events are append-only (a trigger refuses deletes), so these stay for good.
+describe("entity links", () => {
+  test("people link to their admin page; a deleted entity gets no link", async () => {
+    const gone = await prisma.campaign.create({ data: { name: "Gone", kind: "grant", startAt: new Date("2026-01-01Z"), endAt: new Date("2026-02-01Z") } });
+    await prisma.$transaction([
+      prisma.auditEvent.create({ data: { action: "user.role_change", entityType: "user", entityId: String(bobId), createdAt: new Date("2026-02-01Z") } }),
+      prisma.auditEvent.create({ data: { action: "campaign.delete", entityType: "campaign", entityId: String(gone.id), createdAt: new Date("2026-02-01Z") } }),
+    ]);
+    await prisma.campaign.delete({ where: { id: gone.id } });
+    const events = (await list({ to: "2026-02-01" })).events;
+    expect(events.map((e) => [e.action, e.entityHref])).toEqual([["campaign.delete", null], ["user.role_change", `/admin/people/${bobId}`]]);
+  });
+});
