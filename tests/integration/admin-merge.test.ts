@@ -207,3 +207,25 @@ describe("claim an imported identity", () => {
     expect(await adminState()).toEqual(before);
   });
 });
+
+describe("concurrent merges", () => {
+  test("two admins merging the same duplicate at once: one merge wins, the other is refused, nothing is moved twice", async () => {
+    const dup = await makeUser({ handle: "twin-old" });
+    const a = await makeUser({ handle: "twin-a" });
+    const b = await makeUser({ handle: "twin-b" });
+    const c = await makeSharedContribution(projectId, [[dup.id, "0.5"], [a.id, "0.25"], [b.id, "0.25"]]);
+    const results = await Promise.allSettled([
+      mergeIdentities(admin, { source: "twin-old", target: "twin-a" }),
+      mergeIdentities(admin, { source: "twin-old", target: "twin-b" }),
+    ]);
+    const won = results.findIndex((r) => r.status === "fulfilled");
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(lost.reason.code).toBe("conflict");
+    expect(lost.reason.message).toBe(`@twin-old is already merged into @${won === 0 ? "twin-a" : "twin-b"}.`);
+    const winner = won === 0 ? a.id : b.id;
+    expect(await authorRows([c.id])).toEqual([[c.id, a.id, won === 0 ? "0.75" : "0.25"], [c.id, b.id, won === 0 ? "0.25" : "0.75"]]);
+    expect(await prisma.identityMerge.count({ where: { sourceId: dup.id } })).toBe(1);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: dup.id } })).mergedIntoId).toBe(winner);
+  });
+});
