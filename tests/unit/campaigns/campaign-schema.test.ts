@@ -17,6 +17,11 @@ describe("campaign fields", () => {
     });
   });
 
+  test("takes the REST API's ISO instants with an offset", () => {
+    const c = campaignFieldsSchema.parse({ ...ok, startAt: "2026-03-01T02:00:00+02:00", endAt: "2026-04-01T00:00:00.000Z" });
+    expect([c.startAt.toISOString(), c.endAt.toISOString()]).toEqual(["2026-03-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z"]);
+  });
+
   test("ecosystem, empty and null all mean a campaign across the ecosystem", () => {
     for (const projectId of ["ecosystem", "", null]) expect(campaignFieldsSchema.parse({ ...ok, projectId }).projectId).toBeNull();
   });
