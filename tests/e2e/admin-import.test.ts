@@ -11,6 +11,7 @@ import { IMPORT_LOCK_NAMESPACE } from "../../lib/import/batch-row";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { PEOPLE, seedJourneyFixture } from "./fixture";
 import { queryRows, signedInPage } from "./session";
+import { seriousAxeViolations } from "./axe";
 
 const SHOTS = "tests/e2e/screenshots";
 const ADMIN = { email: "root@e2e.test", password: "root-password-1" };
@@ -71,6 +72,7 @@ describe("admin import", () => {
     expect(report).toEqual(["3occurred_at: Not a valid date"]);
     await expect.poll(() => page.getByText("source e2e-sheet").isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}/admin-import-report.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     const rows = await queryRows<{ external_id: string; title: string; authors: string }>(app.databaseUrl,
       `SELECT c.external_id, c.title, string_agg(u.email || '=' || a.share::text, ', ' ORDER BY u.email) AS authors
@@ -97,6 +99,7 @@ describe("admin import", () => {
     expect(history[0]).toContain("#2 Contributions");
     expect(history[1]).toContain("#1 Contributions");
     await page.screenshot({ path: `${SHOTS}/admin-imports-history.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -114,6 +117,7 @@ describe("admin import", () => {
     expect(await page.getByTestId("import-phase").textContent()).toBe("40 % · loading batch 3 (50,000 rows)");
     expect(await page.getByRole("progressbar", { name: "Import progress" }).getAttribute("aria-valuenow")).toBe("40");
     await page.screenshot({ path: `${SHOTS}/admin-import-running.png`, fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // The process dies: its connection, and so its lock, goes. The page, still polling, shows it failed.
     await client.end();
     await expect.poll(() => page.getByTestId("import-status").textContent(), { timeout: 20_000 }).toBe("failed");
