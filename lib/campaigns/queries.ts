@@ -2,9 +2,8 @@
 // maintainers their projects' campaigns and the ecosystem-wide ones (which shape their projects'
 // acquisition segments too, but only admins change them).
 import { prisma } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import { hasRole, type Actor } from "@/lib/auth/actor";
 import { canManageCampaign } from "@/lib/permissions";
-import { hasRole } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CampaignListQuery, CampaignState } from "@/lib/validation/campaigns";
 import { campaignState } from "./state";

@@ -11,7 +11,7 @@ import { canEditMetricParams } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { enqueueRecompute } from "@/lib/jobs/queue";
 import { DEFAULT_PARAMS, metricParamsSchema, paramsHash, type MetricParams } from "@/lib/metrics/params";
-import { PARAMS_ENTITY, paramScopeSchema, paramsEntityId } from "./scope";
+import { PARAMS_ENTITY, paramScopeInputSchema, paramsEntityId } from "./scope";
 import { parseParamsForm } from "./validate";
 
 /** pg_advisory_xact_lock key for parameter writes ("US" "PS"): project_id NULL is not unique in
@@ -73,7 +73,7 @@ async function write(tx: Tx, actor: Actor, projectId: number | null, existing: {
 /** Saves a whole parameter set from the form: `scope` ("ecosystem" or a project id) and one value per parameter path. */
 export async function saveMetricParams(actorOrNull: Actor | null, raw: Record<string, unknown>): Promise<SaveResult> {
   const actor = assertMayEdit(actorOrNull);
-  const projectId = parseOrThrow(paramScopeSchema, raw.scope);
+  const projectId = parseOrThrow(paramScopeInputSchema, raw.scope);
   const parsed = parseParamsForm(raw);
   if (!parsed.ok) throw new AppError("invalid_input", "Please correct the highlighted parameters.", parsed.fieldErrors);
   return prisma.$transaction(async (tx) => write(tx, actor, projectId, await lockedScope(tx, projectId), parsed.params, "metric_params.update"));
@@ -85,7 +85,7 @@ export async function saveMetricParams(actorOrNull: Actor | null, raw: Record<st
  */
 export async function resetMetricParams(actorOrNull: Actor | null, rawScope: unknown): Promise<SaveResult> {
   const actor = assertMayEdit(actorOrNull);
-  const projectId = parseOrThrow(paramScopeSchema, rawScope);
+  const projectId = parseOrThrow(paramScopeInputSchema, rawScope);
   return prisma.$transaction(async (tx) => {
     const existing = await lockedScope(tx, projectId);
     if (projectId === null) {

@@ -31,10 +31,17 @@ const utcInstant = (label: string) =>
       return new Date(ms);
     });
 
-/** "ecosystem" (or empty) is a campaign across every project: null. */
-export const campaignScopeSchema = z
-  .union([z.literal("ecosystem"), z.literal(""), z.null(), idSchema], { error: "Choose a project or the whole ecosystem" })
-  .transform((v) => (v === "ecosystem" || v === "" || v === null ? null : v));
+/** "ecosystem" (or null, from the API) is a campaign across every project; anything else must be a
+ * project id. An empty choice is refused, never read as the ecosystem. */
+export const campaignScopeSchema = z.unknown().transform((v, ctx) => {
+  if (v === "ecosystem" || v === null) return null;
+  const id = idSchema.safeParse(v);
+  if (v === "" || v === undefined || !id.success) {
+    ctx.addIssue({ code: "custom", message: "Choose a project or the whole ecosystem" });
+    return z.NEVER;
+  }
+  return id.data;
+});
 
 const windowSchema = z.object({ startAt: utcInstant("Start"), endAt: utcInstant("End") });
 

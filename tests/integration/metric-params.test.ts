@@ -75,6 +75,8 @@ describe("saveMetricParams", () => {
     });
     await expectRefused(() => saveMetricParams(admin, formOf(DEFAULT_PARAMS, "999999")), "not_found");
     await expectRefused(() => saveMetricParams(admin, formOf(DEFAULT_PARAMS, "nope")), "invalid_input", { form: "Choose the ecosystem or a project" });
+    await expectRefused(() => saveMetricParams(admin, formOf(DEFAULT_PARAMS, "")), "invalid_input", { form: "Choose the ecosystem or a project" });
+    await expectRefused(() => resetMetricParams(admin, undefined), "invalid_input", { form: "Choose the ecosystem or a project" });
   });
 
   test("the first ecosystem save stores the whole set with its hash, audits it and queues a recompute", async () => {

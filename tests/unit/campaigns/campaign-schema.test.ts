@@ -22,8 +22,9 @@ describe("campaign fields", () => {
     expect([c.startAt.toISOString(), c.endAt.toISOString()]).toEqual(["2026-03-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z"]);
   });
 
-  test("ecosystem, empty and null all mean a campaign across the ecosystem", () => {
-    for (const projectId of ["ecosystem", "", null]) expect(campaignFieldsSchema.parse({ ...ok, projectId }).projectId).toBeNull();
+  test("ecosystem and null mean a campaign across the ecosystem; an empty choice is refused, not read as the ecosystem", () => {
+    for (const projectId of ["ecosystem", null]) expect(campaignFieldsSchema.parse({ ...ok, projectId }).projectId).toBeNull();
+    for (const projectId of ["", undefined, "0", "-3"]) expect(errors({ ...ok, projectId })).toEqual({ projectId: "Choose a project or the whole ecosystem" });
   });
 
   test("refuses an end at or before the start, beside the end field", () => {
