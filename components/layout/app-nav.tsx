@@ -20,6 +20,7 @@ export function AppNav(props: { handle: string; name: string; role: string; awai
         <Link href={`/people/${props.handle}`} className="text-stone-700 hover:text-moss-700">My profile</Link>
         {props.role !== "contributor" && <Link href="/dashboards" className="text-stone-700 hover:text-moss-700">Dashboards</Link>}
         {props.role !== "contributor" && <Link href="/review" className="text-stone-700 hover:text-moss-700">Review</Link>}
+        {props.role !== "contributor" && <Link href="/campaigns" className="text-stone-700 hover:text-moss-700">Campaigns</Link>}
         {props.role === "admin" && <Link href="/admin" className="text-stone-700 hover:text-moss-700">Admin</Link>}
         <Link href="/tokens" className="text-stone-700 hover:text-moss-700">API tokens</Link>
         <Link href="/definitions" className="text-stone-700 hover:text-moss-700">Definitions</Link>
