@@ -3,6 +3,7 @@
 // a database that holds rows unless --force, which replaces all of them. The file is checked whole
 // before anything is written, and the rows load in one transaction: a failure changes nothing.
 // Stop the app first: replacing the rows takes exclusive locks on every table.
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BackupFormatError } from "../lib/db/backup/format";
 import { restoreBackup, RestoreRefusedError } from "../lib/db/backup/restore-backup";
@@ -17,6 +18,7 @@ try {
   if (positionals.length !== 1) throw new Error("Name exactly one backup file.");
   file = positionals[0];
   force = values.force ?? false;
+  if (!existsSync(file)) throw new Error(`No backup file at ${file}.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   console.error(usage);

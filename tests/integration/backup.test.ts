@@ -202,7 +202,7 @@ describe("a damaged backup", () => {
     expect(at).toBeGreaterThan(0);
     text.write("backup-edgf", at, "utf8");
     writeFileSync(damaged, gzipSync(text));
-    await expect(restoreBackup(target, damaged, { force: true })).rejects.toThrow("The backup file is truncated or corrupt: the data of table users does not match its checksum");
+    await expect(restoreBackup(target, damaged, { force: true })).rejects.toThrow("The backup file is truncated or corrupt: the data of table users does not match its checksum.");
     expect(await fingerprint(target)).toEqual(before);
   });
 

@@ -19,7 +19,7 @@ export type FrameKind = "M" | "T" | "D" | "F" | "E";
 /** A backup that cannot be read: truncated, corrupt, or not a backup at all. */
 export class BackupFormatError extends Error {
   constructor(detail: string) {
-    super(`The backup file is truncated or corrupt: ${detail}`);
+    super(`The backup file is truncated or corrupt: ${detail}.`);
     this.name = "BackupFormatError";
   }
 }
@@ -106,7 +106,10 @@ export interface Frame {
 /** Frames in file order; checks the magic line first and every frame's kind and length. */
 export async function* readFrames(input: AsyncIterable<Buffer>): AsyncGenerator<Frame> {
   const reader = new ByteReader(input[Symbol.asyncIterator]());
-  const magic = await reader.read(MAGIC.length).catch(() => null);
+  const magic = await reader.read(MAGIC.length).catch((error: unknown) => {
+    if (error instanceof BackupFormatError) return null; // shorter than the magic line
+    throw error;
+  });
   if (!magic || !magic.equals(MAGIC)) throw new BackupFormatError("it does not start with the Understory backup header");
   for (;;) {
     const header = await reader.read(HEADER_BYTES);
