@@ -83,3 +83,20 @@ export function discoverEntryPoints(): EntryPoint[] {
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/**
+ * Files with a "use server" directive anywhere but at the top: inline actions inside a function,
+ * which discoverEntryPoints cannot list. None are expected; the matrix test fails on one.
+ */
+export function inlineServerActionFiles(): string[] {
+  const out: string[] = [];
+  for (const dir of ["app", "lib", "components"]) {
+    for (const file of walk(path.join(ROOT, dir))) {
+      if (!/\.(ts|tsx)$/.test(file)) continue;
+      const code = stripComments(readFileSync(file, "utf8"));
+      const directives = [...code.matchAll(/(^|[{;]\s*)["']use server["']/g)].length;
+      if (directives > (isUseServerFile(code) ? 1 : 0)) out.push(rel(file));
+    }
+  }
+  return out;
+}

@@ -46,7 +46,7 @@ vi.mock("../../../lib/actions/result", async (importOriginal) => {
 });
 
 import { ACTORS, REFUSED, SHORT, type ActorName, type Status } from "./actors";
-import { discoverEntryPoints } from "./discover";
+import { discoverEntryPoints, inlineServerActionFiles } from "./discover";
 import { MATRIX, type Rule } from "./matrix";
 import { ROUTE_DRIVERS, send } from "./drivers-api";
 import { ACTION_DRIVERS } from "./drivers-actions";
@@ -111,6 +111,7 @@ test("every page, route method and server action in the code has a rule, and eve
   const found = entries.map((e) => e.id);
   expect(found.filter((id) => !(id in MATRIX)).map((id) => `no rule for ${id}`)).toEqual([]);
   expect(Object.keys(MATRIX).filter((id) => !found.includes(id)).map((id) => `rule for ${id}, which the code no longer has`)).toEqual([]);
+  expect(inlineServerActionFiles().map((f) => `inline "use server" in ${f}: move the action to a "use server" file`)).toEqual([]);
   // Sanity: discovery really reads the code (a broken glob would pass the two lines above vacuously).
   expect([entries.filter((e) => e.kind === "page").length >= 30, entries.filter((e) => e.kind === "route").length >= 25, entries.filter((e) => e.kind === "action").length >= 30]).toEqual([true, true, true]);
 });

@@ -12,7 +12,7 @@ import { discoverEntryPoints, ROOT, stripComments } from "../../integration/auth
 import { MATRIX, pageRow, type PageGuard } from "../../integration/authz/matrix";
 import { PEOPLE, SHORT } from "../../integration/authz/actors";
 
-/** The body of the default export (or of the named function), from its opening brace on. */
+/** The body of the default export (or of the named exported function), between its braces. */
 export function functionBody(source: string, name: "default" | string): string {
   const code = stripComments(source);
   const start = name === "default" ? code.search(/export\s+default\s+(async\s+)?function/) : code.search(new RegExp(`export\\s+async\\s+function\\s+${name}\\s*\\(`));
@@ -22,7 +22,14 @@ export function functionBody(source: string, name: "default" | string): string {
     if (code[i] === "(") depth++;
     else if (code[i] === ")" && --depth === 0) break;
   }
-  return code.slice(code.indexOf("{", i) + 1);
+  const open = code.indexOf("{", i);
+  // Braces balance in TSX (JSX expressions, template literals, objects): the body ends where they do.
+  let end = open;
+  for (let depth = 0; end < code.length; end++) {
+    if (code[end] === "{") depth++;
+    else if (code[end] === "}" && --depth === 0) break;
+  }
+  return code.slice(open + 1, end);
 }
 
 const GUARD = /await\s+(?:requirePageActor\(\)|requirePageRole\("(\w+)"\)|loadDashboardContext\()/;
@@ -71,6 +78,17 @@ describe("the guard reader", () => {
 
   test("does not take a guard in a comment for one", () => {
     expect(page("  // await requirePageActor();\n  return null;")).toEqual({ guard: "public", before: [] });
+  });
+});
+
+describe("lib/auth/session.ts, which the integration tests stand in for", () => {
+  // tests/integration/authz/pages.test.ts replaces the module with these same two rules: if the
+  // real guards change, the stand-in must change with them.
+  test("sends a visitor without a session to /sign-in, and a role too low to notFound()", () => {
+    const source = readFileSync(path.join(ROOT, "lib/auth/session.ts"), "utf8");
+    const lines = (name: string) => functionBody(source, name).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    expect(lines("requirePageActor")).toEqual(["const actor = await getSessionActor();", 'if (!actor) redirect("/sign-in");', "return actor;"]);
+    expect(lines("requirePageRole")).toEqual(["const actor = await requirePageActor();", "if (!hasRole(actor, role)) notFound();", "return actor;"]);
   });
 });
 
