@@ -34,7 +34,8 @@ export interface BackupSummary {
 
 export interface BackupOptions {
   onProgress?: (progress: BackupProgress) => void;
-  onTableDone?: (table: string, rows: number) => void;
+  /** awaited before the next table is read */
+  onTableDone?: (table: string, rows: number) => void | Promise<void>;
 }
 
 async function readManifest(client: pg.ClientBase, tables: TableInfo[]): Promise<BackupManifest> {
@@ -81,7 +82,7 @@ async function* backupRecords(client: pg.ClientBase, manifest: BackupManifest, o
     // Same snapshot as the count: a difference would be a bug here, never a concurrent write.
     if (rows !== table.rows) throw new Error(`${table.name}: COPY returned ${rows} rows but the snapshot counted ${table.rows}`);
     yield jsonFrame("F", { name: table.name, rows, sha256: hash.digest("hex") });
-    opts.onTableDone?.(table.name, rows);
+    await opts.onTableDone?.(table.name, rows);
   }
   yield jsonFrame("E", { tables: manifest.tables.length });
 }
