@@ -6,6 +6,8 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** the public URL (Auth.js reads it too); https means TLS, so responses carry HSTS */
+  AUTH_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** sign-in attempts allowed per account and per address in the window */
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
