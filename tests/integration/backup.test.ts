@@ -214,6 +214,15 @@ describe("a damaged backup", () => {
     expect(await fingerprint(target)).toEqual(before);
   });
 
+  test("a database of another application is refused, and keeps its tables", async () => {
+    const other = await emptyDatabase("bare");
+    await withClient(other, (c) => c.query("CREATE TABLE invoices (id int PRIMARY KEY)"));
+    await expect(restoreBackup(other, backupFile)).rejects.toThrow(
+      "The target database holds tables (invoices) but no Understory migrations: it is another application's. Restore into an empty database.",
+    );
+    expect(await withClient(other, async (c) => (await c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows)).toEqual([{ tablename: "invoices" }]);
+  });
+
   test("a backup made by newer code is refused before anything is written", async () => {
     await rewriteBackup(backupFile, damaged, { manifest: (m) => ({ ...m, migrations: [...m.migrations, "29991231000000_from_the_future"] }) });
     await expect(restoreBackup(target, damaged, { force: true })).rejects.toThrow(

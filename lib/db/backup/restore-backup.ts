@@ -127,7 +127,11 @@ export async function restoreBackup(connectionString: string, file: string, opts
   try {
     const target = await appliedMigrations(client);
     checkMigrations(manifest.migrations, target);
-    const replaced = target.length > 0 ? await tablesWithRows(client, (await listTables(client)).map((t) => t.name)) : [];
+    const existing = (await listTables(client)).map((t) => t.name);
+    if (target.length === 0 && existing.length > 0) {
+      throw new RestoreRefusedError(`The target database holds tables (${existing.slice(0, 5).join(", ")}) but no Understory migrations: it is another application's. Restore into an empty database.`);
+    }
+    const replaced = await tablesWithRows(client, existing);
     if (replaced.length > 0 && !opts.force) {
       throw new RestoreRefusedError(
         `The target database is not empty (${replaced.length} tables hold rows: ${replaced.slice(0, 5).join(", ")}${replaced.length > 5 ? ", …" : ""}). Pass --force to replace everything in it with the backup.`,
