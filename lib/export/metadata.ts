@@ -14,6 +14,8 @@ export interface ExportRun {
   id: number;
   metricVersion: number;
   paramsHash: string;
+  /** the parameter sets the run used ({ecosystem, projects}); null for runs from before they were stored */
+  params: { ecosystem: unknown; projects: Record<string, unknown> } | null;
   asOf: Date;
   finishedAt: Date | null;
 }
@@ -55,15 +57,15 @@ const MONTH_DEFINITION = "Calendar months in UTC: a month starts on the 1st at 0
 
 /** The newest succeeded run, as lib/analytics/runs.ts picks it, read inside the export's snapshot. */
 export async function getExportRunOrThrow(client: pg.ClientBase): Promise<ExportRun> {
-  const { rows } = await client.query<{ id: number; metric_version: number; params_hash: string; as_of: Date; finished_at: Date | null }>(
-    "SELECT id, metric_version, params_hash, as_of, finished_at FROM metric_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1");
+  const { rows } = await client.query<{ id: number; metric_version: number; params_hash: string; params: ExportRun["params"]; as_of: Date; finished_at: Date | null }>(
+    "SELECT id, metric_version, params_hash, params, as_of, finished_at FROM metric_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1");
   const r = rows[0];
   if (!r) throw new AppError("not_found", "No metrics have been computed yet: there is nothing to export until the first recompute finishes.");
-  return { id: r.id, metricVersion: r.metric_version, paramsHash: r.params_hash, asOf: r.as_of, finishedAt: r.finished_at };
+  return { id: r.id, metricVersion: r.metric_version, paramsHash: r.params_hash, params: r.params, asOf: r.as_of, finishedAt: r.finished_at };
 }
 
-/** Stored parameters of the scope, as the recompute reads them (lib/jobs/recompute.ts). */
-async function scopeParams(client: pg.ClientBase, projectId: number | null): Promise<{ params: MetricParams; ecosystemHash: string }> {
+/** The sets stored now, as the recompute reads them (lib/jobs/recompute.ts). */
+async function storedParams(client: pg.ClientBase, projectId: number | null): Promise<{ params: MetricParams; ecosystemHash: string }> {
   const { rows } = await client.query<{ project_id: number | null; params: unknown }>(
     "SELECT project_id, params FROM metric_param_sets WHERE project_id IS NULL OR project_id = $1", [projectId ?? -1]);
   try {
@@ -73,6 +75,29 @@ async function scopeParams(client: pg.ClientBase, projectId: number | null): Pro
   } catch {
     throw new AppError("unavailable", "The stored metric parameters are not valid, so the export cannot describe them. An admin needs to correct them.");
   }
+}
+
+/**
+ * The set the run itself recorded for the scope; null for runs from before runs recorded them, or
+ * if this metric version no longer parses what an older one wrote.
+ */
+function runParams(run: ExportRun, projectId: number | null): MetricParams | null {
+  if (!run.params) return null;
+  const own = projectId === null ? undefined : run.params.projects[String(projectId)];
+  try {
+    return parseParams(own ?? run.params.ecosystem);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The parameters the scope's numbers were computed with (the run's record; for older runs, the
+ * stored sets), and whether the stored ecosystem set is still the one the run used.
+ */
+async function scopeParams(client: pg.ClientBase, run: ExportRun, projectId: number | null): Promise<{ params: MetricParams; unchanged: boolean }> {
+  const stored = await storedParams(client, projectId);
+  return { params: runParams(run, projectId) ?? stored.params, unchanged: stored.ecosystemHash === run.paramsHash };
 }
 
 /** The run's own period facts for the scope and unit (its stored "period" document), else derived from the run. */
@@ -90,7 +115,7 @@ export async function buildMetadata(
   x: { run: ExportRun; dataset: DatasetDef; filters: ResolvedFilters; columns: ColumnDef[]; format: string; exportedAt: Date },
 ): Promise<{ metadata: ExportMetadata; period: PeriodContext }> {
   const { run, dataset: d, filters: f } = x;
-  const { params, ecosystemHash } = await scopeParams(client, f.projectId);
+  const { params, unchanged } = await scopeParams(client, run, f.projectId);
   const period = await periodContext(client, run, f, params);
   const metadata: ExportMetadata = {
     format: x.format,
@@ -105,7 +130,7 @@ export async function buildMetadata(
     params,
     params_hash: paramsHash(params),
     run_params_hash: run.paramsHash,
-    params_unchanged_since_run: ecosystemHash === run.paramsHash,
+    params_unchanged_since_run: unchanged,
     period: {
       unit: f.unit,
       definition: f.unit === "week" ? WEEK_DEFINITION : MONTH_DEFINITION,

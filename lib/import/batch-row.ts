@@ -11,6 +11,8 @@ export interface BatchMeta {
   kind: "contributions" | "links" | "git";
   format: "csv" | "jsonl" | "git";
   filename: string;
+  /** the source name the external ids are namespaced by */
+  source: string;
   actorId: number | null;
 }
 
@@ -27,8 +29,8 @@ export async function createLockedBatch(client: pg.ClientBase, meta: BatchMeta):
   await client.query("BEGIN");
   try {
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO import_batches (kind, format, filename, status, phase, created_by_id) VALUES ($1, $2, $3, 'running', 'starting', $4) RETURNING id`,
-      [meta.kind, meta.format, meta.filename.slice(0, 500), meta.actorId],
+      `INSERT INTO import_batches (kind, format, filename, source, status, phase, created_by_id) VALUES ($1, $2, $3, $4, 'running', 'starting', $5) RETURNING id`,
+      [meta.kind, meta.format, meta.filename.slice(0, 500), meta.source, meta.actorId],
     );
     await client.query("SELECT pg_advisory_lock($1, $2)", [IMPORT_LOCK_NAMESPACE, rows[0].id]);
     await client.query("COMMIT");

@@ -5,7 +5,7 @@ import { ABANDONED_MESSAGE } from "./abandoned";
 import { IMPORT_LOCK_NAMESPACE } from "./batch-row";
 
 const BATCH_SELECT = {
-  id: true, kind: true, format: true, filename: true, status: true, phase: true, progress: true,
+  id: true, kind: true, format: true, filename: true, source: true, status: true, phase: true, progress: true,
   totalRows: true, insertedRows: true, skippedRows: true, errorRows: true, error: true,
   createdAt: true, finishedAt: true,
 } as const;
@@ -54,7 +54,8 @@ export async function getImportBatch(id: number) {
     orderBy: { id: "asc" },
   });
   const errors = Array.isArray(row.errors) ? (row.errors as { line: number; reason: string }[]) : [];
-  const source = audit.map((a) => (a.after as { source?: string } | null)?.source).find(Boolean) ?? null;
+  // Batches from before import_batches.source existed: the name is in their audit events.
+  const source = row.source ?? audit.map((a) => (a.after as { source?: string } | null)?.source).find(Boolean) ?? null;
   return { ...withCreator, errors, source, batches: audit.map((a) => ({ id: Number(a.id), createdAt: a.createdAt, after: a.after as Record<string, unknown> })) };
 }
 

@@ -12,9 +12,9 @@ export interface Started {
 }
 
 export function startFileImport(pool: pg.Pool, opts: FileImportOptions & { filename: string; actorId: number | null }, onProgress?: (p: ProgressEvent) => void): Promise<Started> {
-  return startImportRun(pool, { kind: opts.kind, format: opts.format, filename: opts.filename, actorId: opts.actorId }, fileImportWork(opts), onProgress);
+  return startImportRun(pool, { kind: opts.kind, format: opts.format, filename: opts.filename, source: opts.source, actorId: opts.actorId }, fileImportWork(opts), onProgress);
 }
 
 export function startGitImport(pool: pg.Pool, opts: GitImportOptions & { actorId: number | null }, onProgress?: (p: ProgressEvent) => void): Promise<Started> {
-  return startImportRun(pool, { kind: "git", format: "git", filename: path.resolve(opts.repoPath), actorId: opts.actorId }, gitImportWork(opts), onProgress);
+  return startImportRun(pool, { kind: "git", format: "git", filename: path.resolve(opts.repoPath), source: opts.source, actorId: opts.actorId }, gitImportWork(opts), onProgress);
 }

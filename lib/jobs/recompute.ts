@@ -92,8 +92,8 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       error = 'interrupted: the worker stopped before the run finished' WHERE status = 'running'`);
     const { params, projectParams } = await loadParams(client);
     const inserted = await client.query<{ id: number }>(
-      `INSERT INTO metric_runs (status, metric_version, params_hash, as_of, started_at, phase) VALUES ('running', $1, $2, $3, now(), 'loading') RETURNING id`,
-      [METRIC_VERSION, paramsHash(params), new Date(asOfMs)],
+      `INSERT INTO metric_runs (status, metric_version, params_hash, params, as_of, started_at, phase) VALUES ('running', $1, $2, $3, $4, now(), 'loading') RETURNING id`,
+      [METRIC_VERSION, paramsHash(params), JSON.stringify({ ecosystem: params, projects: Object.fromEntries(projectParams) }), new Date(asOfMs)],
     );
     runId = inserted.rows[0].id;
     try {

@@ -104,6 +104,21 @@ describe.each(FORMATS)("%s exports", (format) => {
   });
 });
 
+describe("the parameters a file names", () => {
+  test("are the run's own, even after an admin changed the stored ones", async () => {
+    const changed = { ...DEFAULT_PARAMS, passThrough: 0.45 };
+    await fx.pool.query("INSERT INTO metric_param_sets (project_id, params, hash, updated_at) VALUES (NULL, $1, $2, now())", [JSON.stringify(changed), paramsHash(changed)]);
+    try {
+      const { bytes } = await exportBytes(fx.pool, { dataset: "signals", format: "jsonl" });
+      const meta = flatMeta("jsonl", await readBack("jsonl", bytes, "signals"));
+      expect(JSON.parse(meta.params)).toEqual(DEFAULT_PARAMS);
+      expect(meta).toMatchObject({ params_hash: paramsHash(DEFAULT_PARAMS), run_params_hash: paramsHash(DEFAULT_PARAMS), params_unchanged_since_run: "false" });
+    } finally {
+      await fx.pool.query("DELETE FROM metric_param_sets");
+    }
+  });
+});
+
 describe("hand-computed numbers and filters", () => {
   test("attribution flow and visibility carry the cascade's figures (ρ 0.3, d 0.1)", async () => {
     const back = readJsonl((await exportBytes(fx.pool, { dataset: "attribution-flow", format: "jsonl" })).bytes.toString());

@@ -79,7 +79,7 @@ describe("contributions", () => {
     const job = await prisma.job.findFirst({ where: { kind: "metrics.recompute", status: "queued" }, select: { payload: true } });
     expect(job?.payload).toEqual({ reasons: ["import.contributions"] });
     const batch = await prisma.importBatch.findUniqueOrThrow({ where: { id: summary.id } });
-    expect(batch).toMatchObject({ kind: "contributions", format: "csv", filename: "contributions.csv", status: "succeeded", phase: "done", progress: 1, totalRows: 9, insertedRows: 3, skippedRows: 0, errorRows: 6, errors: CSV_ERRORS, createdById: adminId });
+    expect(batch).toMatchObject({ kind: "contributions", format: "csv", filename: "contributions.csv", source: "acme", status: "succeeded", phase: "done", progress: 1, totalRows: 9, insertedRows: 3, skippedRows: 0, errorRows: 6, errors: CSV_ERRORS, createdById: adminId });
     expect(batch.finishedAt).not.toBeNull();
   });
 

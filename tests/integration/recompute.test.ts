@@ -89,6 +89,9 @@ describe("recomputeMetrics", () => {
     const client = await pool.connect();
     const input = await loadGraphInput(client).finally(() => client.release());
     const direct = runEngine({ graph: input, asOfMs: AS_OF, params: parseParams({}) });
+    // The run records the parameter sets it used, so an export can name them after they change.
+    const recorded = await pool.query("SELECT params FROM metric_runs WHERE id = $1", [s.runId]);
+    expect(recorded.rows[0].params).toEqual({ ecosystem: parseParams({}), projects: {} });
     for (const scope of direct.scopes) {
       for (const unit of scope.units) {
         const { rows } = await pool.query(
