@@ -11,13 +11,13 @@ import { recomputeMetrics } from "../../lib/jobs/recompute";
 import { DEMO_AS_OF } from "./demo-fixture";
 import { CHROMIUM_ARGS, chromiumPathOrThrow, startAppUnderTest, type AppUnderTest } from "./server";
 import { queryRows } from "./session";
-import { median, setCookiesOf, timedAuthJsSignIn, watchedContext } from "./security-helpers";
+import { median, setCookiesOf, timedAuthJsSignIn, watchedContext, type TimedSignIn } from "./security-helpers";
 
 const ADMIN = "admin@understory.demo";
 /** startAppUnderTest's AUTH_SECRET */
 const AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 /** accounts only the timing test signs in to wrongly (the throttle allows 3 failures each) */
-const TIMING_USERS = [0, 1, 2, 3].map((i) => ({ email: `timing${i}@e2e.test`, password: `timing-password-${i}` }));
+const TIMING_USERS = [0, 1, 2, 3, 4, 5].map((i) => ({ email: `timing${i}@e2e.test`, password: `timing-password-${i}` }));
 /** every secret the tests handle, for the log check at the end */
 const SECRETS = new Map<string, string>([["AUTH_SECRET", AUTH_SECRET], ["demo password", DEMO_PASSWORD]]);
 
@@ -208,18 +208,25 @@ describe("account enumeration", () => {
     for (const u of TIMING_USERS) SECRETS.set(u.email, u.password);
     // Warm-up: the first unknown email computes the dummy hash once.
     await timedAuthJsSignIn(app.baseUrl, "warm-up@e2e.test", "whatever-password", "10.9.0.99");
-    await timedAuthJsSignIn(app.baseUrl, TIMING_USERS[3].email, "not-the-password", "10.9.0.98");
-    const unknown = [], wrong = [];
-    for (let i = 0; i < 6; i++) {
-      unknown.push(await timedAuthJsSignIn(app.baseUrl, `ghost${i}@e2e.test`, "whatever-password", `10.9.1.${i}`));
-      wrong.push(await timedAuthJsSignIn(app.baseUrl, TIMING_USERS[i % 3].email, `wrong-password-${i}`, `10.9.2.${i}`));
+    await timedAuthJsSignIn(app.baseUrl, TIMING_USERS[5].email, "not-the-password", "10.9.0.98");
+    const unknown: TimedSignIn[] = [], wrong: TimedSignIn[] = [];
+    // 8 of each, alternating which goes first; at most 2 failures per account (the throttle allows 3).
+    for (let i = 0; i < 8; i++) {
+      const tryUnknown = async () => unknown.push(await timedAuthJsSignIn(app.baseUrl, `ghost${i}@e2e.test`, "whatever-password", `10.9.1.${i}`));
+      const tryWrong = async () => wrong.push(await timedAuthJsSignIn(app.baseUrl, TIMING_USERS[i % 5].email, `wrong-password-${i}`, `10.9.2.${i}`));
+      if (i % 2) await tryWrong().then(tryUnknown);
+      else await tryUnknown().then(tryWrong);
     }
     const answers = new Set([...unknown, ...wrong].map((r) => `${r.status} ${new URL(r.location!, app.baseUrl).pathname}${new URL(r.location!, app.baseUrl).search}`));
     expect([...answers]).toEqual(["302 /sign-in?error=CredentialsSignin&code=credentials"]);
-    const ratio = median(unknown.map((r) => r.ms)) / median(wrong.map((r) => r.ms));
-    // Without the dummy-hash verify an unknown email skips argon2 (~10x faster): ratio well under 0.5.
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    const [unknownMs, wrongMs] = [median(unknown.map((r) => r.ms)), median(wrong.map((r) => r.ms))];
+    const ratio = unknownMs / wrongMs;
+    console.log(`sign-in, median of 8: unknown email ${unknownMs.toFixed(0)} ms, wrong password ${wrongMs.toFixed(0)} ms (ratio ${ratio.toFixed(2)})`);
+    // End to end, Auth.js and HTTP take about 35 of the ~57 ms, so this band only catches a gross
+    // difference; tests/integration/security-sign-in.test.ts times the check itself (0.17 without
+    // the dummy-hash verify).
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(2.5);
   });
 
   test("sign-up does not say whether the email or the handle is taken", async () => {
