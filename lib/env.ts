@@ -12,6 +12,8 @@ const envSchema = z.object({
   /** sign-in attempts allowed per account and per address in the window */
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
   SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** sign-up attempts allowed per address per hour (each one costs an argon2 hash) */
+  SIGNUP_MAX_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   /** seconds to wait after the last write before a recompute runs (coalesces bursts) */
   RECOMPUTE_DEBOUNCE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** REST API, per token: a bucket of API_RATE_LIMIT_BURST requests refilled at API_RATE_LIMIT_PER_MINUTE */

@@ -2,11 +2,13 @@
 // Sign-in, sign-up and sign-out forms. Auth.js throws its own errors for refused credentials;
 // Next's redirect is an exception too and must pass through untouched (STACK.md pitfall 8).
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "./config";
 import { createAccount } from "@/lib/users/mutations";
 import { formToObject } from "@/lib/validation/common";
 import { runAction, type ActionResult } from "@/lib/actions/result";
+import { clientAddress, takeSignUpAttempt } from "./rate-limit";
 
 /** Only same-site relative paths: never an open redirect. */
 function safeNext(raw: unknown): string {
@@ -33,6 +35,9 @@ export async function signInAction(_prev: ActionResult, form: FormData): Promise
 
 export async function signUpAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const values = formToObject(form);
+  if (await takeSignUpAttempt(clientAddress(await headers()))) {
+    return { ok: false, message: "Too many sign-up attempts from this network. Wait an hour and try again.", values: { ...values, password: undefined } };
+  }
   const result = await runAction(async () => {
     await createAccount(values);
   }, { ...values, password: undefined });

@@ -32,6 +32,25 @@ export async function recordSignInAttempt(keys: string[], succeeded: boolean): P
   await prisma.signInAttempt.createMany({ data: keys.map((key) => ({ key, succeeded })) });
 }
 
+/**
+ * Sign-up attempts per address in the last hour, successful or not: each one hashes a password
+ * with argon2, so an unthrottled form would let one client load the server. Counted in the same
+ * table as sign-in attempts, under "signup:ip:<address>".
+ */
+export function signUpKey(address: string): string {
+  return `signup:ip:${address}`;
+}
+
+/** Records this attempt and says whether it is over the hourly allowance (then it must be refused before any hashing). */
+export async function takeSignUpAttempt(address: string): Promise<boolean> {
+  const key = signUpKey(address);
+  const since = new Date(Date.now() - 60 * 60_000);
+  const earlier = await prisma.signInAttempt.count({ where: { key, createdAt: { gte: since } } });
+  if (earlier >= env().SIGNUP_MAX_PER_HOUR) return true;
+  await prisma.signInAttempt.create({ data: { key, succeeded: false } });
+  return false;
+}
+
 /** The client address as reported by the proxy in front of us; "local" without one. */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();

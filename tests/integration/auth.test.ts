@@ -1,7 +1,7 @@
 import { describe, test, expect } from "vitest";
 import { prisma } from "../../lib/db";
 import { loadActor, requireRole } from "../../lib/auth/actor";
-import { accountKey, addressKey, isSignInThrottled, recordSignInAttempt } from "../../lib/auth/rate-limit";
+import { accountKey, addressKey, isSignInThrottled, recordSignInAttempt, takeSignUpAttempt } from "../../lib/auth/rate-limit";
 import { createAccount } from "../../lib/users/mutations";
 import { verifyPassword } from "../../lib/auth/password";
 import { AppError } from "../../lib/errors";
@@ -72,5 +72,15 @@ describe("sign-in throttling", () => {
     expect(await isSignInThrottled(ip)).toBe(false);
     await recordSignInAttempt(ip, false);
     expect(await isSignInThrottled(ip)).toBe(true);
+  });
+});
+
+describe("sign-up throttling", () => {
+  test("20 attempts an hour per address are let through, the 21st is refused, other addresses are not affected", async () => {
+    for (let i = 0; i < 20; i++) expect(await takeSignUpAttempt("198.51.100.9")).toBe(false);
+    expect(await takeSignUpAttempt("198.51.100.9")).toBe(true);
+    expect(await takeSignUpAttempt("198.51.100.10")).toBe(false);
+    // A refused attempt is not recorded, so the count stays at the allowance.
+    expect(await prisma.signInAttempt.count({ where: { key: "signup:ip:198.51.100.9" } })).toBe(20);
   });
 });
