@@ -29,6 +29,24 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Fuzzing, concurrent load and faults (tests/reliability/scale.ts): small inside `npm test`,
+          // full size under `npm run test:reliability`.
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-db.ts"],
+          testTimeout: 1_800_000,
+          hookTimeout: 120_000,
+          // Load tests measure; one file at a time keeps their figures honest on two cores.
+          pool: "forks",
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",

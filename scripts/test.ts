@@ -1,6 +1,6 @@
 // npm test: the whole suite, in the order that fails fastest. Type-check, unit, integration on a
-// real embedded PostgreSQL, then the production build and e2e in Chromium. Prints one closing line
-// "N passed, N failed" for CI. `--only e2e` runs the last part alone.
+// real embedded PostgreSQL, the reliability tests at their small size, then the production build
+// and e2e in Chromium. Prints one closing line "N passed, N failed" for CI. `--only e2e` runs the last part alone.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -40,6 +40,7 @@ if (!only) {
   if (!step("type-check", [path.join("node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "."])) failed += 1;
   vitest("unit");
   vitest("integration");
+  vitest("reliability");
 }
 if (!only || only === "e2e") {
   let ready = true;
