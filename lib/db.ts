@@ -3,11 +3,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrlOrThrow } from "@/lib/env";
+import { countQuery } from "@/lib/db/query-stats";
 
 const globalForPrisma = globalThis as unknown as { understoryPrisma?: PrismaClient };
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  const adapter = new PrismaPg({ connectionString, max: 10 });
+  if (process.env.NODE_ENV !== "development") return new PrismaClient({ adapter });
+  // Development: each statement's time goes to the request it ran for (lib/db/query-stats.ts).
+  const client = new PrismaClient({ adapter, log: [{ level: "query", emit: "event" }] });
+  client.$on("query", (e) => countQuery(e.duration));
+  return client;
 }
 
 export function getPrisma(): PrismaClient {
