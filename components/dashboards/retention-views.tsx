@@ -42,8 +42,13 @@ export function maxOffsetFor(unit: "week" | "month"): number {
   return unit === "week" ? 52 : 24;
 }
 
+/** Offsets a cohort heatmap draws (its page reads no further ones). */
+export function heatmapMaxOffset(unit: "week" | "month"): number {
+  return Math.min(26, maxOffsetFor(unit));
+}
+
 export function CohortHeatmapCard(props: { id: string; title: string; caption: string; cells: CohortCell[]; unit: "week" | "month"; maxRows?: number }) {
-  const cap = Math.min(26, maxOffsetFor(props.unit));
+  const cap = heatmapMaxOffset(props.unit);
   const rows = cohortRows(props.cells.filter((c) => c.offset <= cap));
   const shown = props.maxRows ? rows.slice(-props.maxRows) : rows;
   return (

@@ -16,14 +16,18 @@ export interface CohortCell {
   rate: number;
 }
 
-/** Cohort cells of one variant and segment; cohorts born inside [from, to] when given. */
-export async function listCohortCells(q: Scoped & { variant: "exact" | "unbounded"; segment: string; from?: string; to?: string }): Promise<CohortCell[]> {
+/**
+ * Cohort cells of one variant and segment; cohorts born inside [from, to] when given, offsets up to
+ * `maxOffset` when given (a heatmap draws only the first offsets: the rest is most of the rows).
+ */
+export async function listCohortCells(q: Scoped & { variant: "exact" | "unbounded"; segment: string; from?: string; to?: string; maxOffset?: number }): Promise<CohortCell[]> {
   const rows = await prisma.$queryRaw<{ cohort: string; offset: number; cohort_size: number; retained: number; rate: number }[]>(Prisma.sql`
     SELECT to_char(cohort_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS cohort, "offset", cohort_size, retained, rate
     FROM metric_cohorts
     WHERE run_id = ${q.runId} AND scope = ${q.scope} AND period_unit = ${q.unit} AND variant = ${q.variant} AND segment = ${q.segment}
       ${q.from ? Prisma.sql`AND cohort_start >= ${q.from}::date` : Prisma.empty}
       ${q.to ? Prisma.sql`AND cohort_start <= ${q.to}::date` : Prisma.empty}
+      ${q.maxOffset !== undefined ? Prisma.sql`AND "offset" <= ${q.maxOffset}` : Prisma.empty}
     ORDER BY cohort_start, "offset"`);
   return rows.map((r) => ({ cohort: r.cohort, offset: r.offset, cohortSize: r.cohort_size, retained: r.retained, rate: r.rate }));
 }

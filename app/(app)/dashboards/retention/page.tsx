@@ -6,7 +6,7 @@ import { listSeries } from "@/lib/analytics/series";
 import { filtersQuery } from "@/lib/validation/dashboard";
 import { StatCard } from "@/components/charts/stat-card";
 import { DashboardShell } from "@/components/dashboards/dashboard-shell";
-import { CohortHeatmapCard, RetentionCurveCard, SurvivalCard, type RetentionDoc } from "@/components/dashboards/retention-views";
+import { CohortHeatmapCard, RetentionCurveCard, SurvivalCard, heatmapMaxOffset, type RetentionDoc } from "@/components/dashboards/retention-views";
 import { SeriesChartCard } from "@/components/dashboards/series-chart-card";
 
 export const metadata: Metadata = { title: "Retention" };
@@ -20,7 +20,8 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   const { run, filters: f, selected } = ctx;
   const variant = sp.variant === "unbounded" ? "unbounded" : "exact";
   const q = run ? { runId: run.id, scope: selected.scope, unit: f.unit } : null;
-  const range = { from: f.from, to: f.to };
+  // The heatmaps draw the first offsets only: reading the rest would be most of the rows for nothing.
+  const range = { from: f.from, to: f.to, maxOffset: heatmapMaxOffset(f.unit) };
   const [cells, organic, campaign, doc, conversion] = q
     ? await Promise.all([
         listCohortCells({ ...q, ...range, variant, segment: f.segment }),
