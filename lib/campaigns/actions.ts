@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getSessionActor } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/actions/result";
-import { formToObject } from "@/lib/validation/common";
+import { formToObject, formValue } from "@/lib/validation/common";
 import { createCampaign, deleteCampaign, updateCampaign } from "./mutations";
 
 export async function createCampaignAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -28,7 +28,7 @@ export async function updateCampaignAction(_prev: ActionResult, form: FormData):
 }
 
 export async function deleteCampaignAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const id = form.get("id");
+  const id = formValue(form, "id");
   const result = await runAction(async () => {
     await deleteCampaign(await getSessionActor(), id);
   });

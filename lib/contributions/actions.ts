@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getSessionActor } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/actions/result";
-import { formToObject } from "@/lib/validation/common";
+import { formToObject, formValue } from "@/lib/validation/common";
 import { pickerQuerySchema } from "@/lib/validation/links";
 import { createContribution, updateContribution, withdrawContribution } from "./mutations";
 import { searchLinkTargets } from "./queries";
@@ -32,7 +32,7 @@ export async function updateContributionAction(_prev: ActionResult, form: FormDa
 }
 
 export async function withdrawContributionAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const id = form.get("id");
+  const id = formValue(form, "id");
   const result = await runAction(async () => {
     await withdrawContribution(await getSessionActor(), id);
   });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getSessionActor } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/actions/result";
-import { formToObject } from "@/lib/validation/common";
+import { formToObject, formValue } from "@/lib/validation/common";
 import { resetMetricParams, saveMetricParams, type SaveResult } from "./mutations";
 
 const pageOf = (scope: unknown) => `/admin/parameters${typeof scope === "string" && /^\d+$/.test(scope) ? `?scope=${scope}` : ""}`;
@@ -23,7 +23,7 @@ export async function saveMetricParamsAction(_prev: ActionResult, form: FormData
 }
 
 export async function resetMetricParamsAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const scope = form.get("scope");
+  const scope = formValue(form, "scope");
   let result: SaveResult | null = null;
   const outcome = await runAction(async () => {
     result = await resetMetricParams(await getSessionActor(), scope);

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getSessionActor } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/actions/result";
-import { formToObject } from "@/lib/validation/common";
+import { formToObject, formValue } from "@/lib/validation/common";
 import { createToken, revokeToken } from "./mutations";
 
 export interface CreateTokenResult extends ActionResult {
@@ -25,7 +25,7 @@ export async function createTokenAction(_prev: CreateTokenResult, form: FormData
 
 export async function revokeTokenAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   const result = await runAction(async () => {
-    await revokeToken(await getSessionActor(), { tokenId: form.get("tokenId") });
+    await revokeToken(await getSessionActor(), { tokenId: formValue(form, "tokenId") });
     return "Revoked. Requests with this token are now refused.";
   });
   if (result.ok) revalidatePath("/tokens");

@@ -22,9 +22,14 @@ export const emailSchema = z.string().trim().toLowerCase().max(254, "At most 254
 
 export const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-/** Reads a FormData into a plain object; repeated keys become arrays. */
+/**
+ * Reads a FormData into a plain object; repeated keys become arrays. Anyone can call an action
+ * with arguments of any type, not only the form: anything else reads as an empty form, which the
+ * schemas then refuse field by field.
+ */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (!(form instanceof FormData)) return out;
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") continue;
     if (key.startsWith("$ACTION")) continue;
@@ -34,6 +39,13 @@ export function formToObject(form: FormData): Record<string, unknown> {
     } else out[key] = value;
   }
   return out;
+}
+
+/** One text field of an action's form (its first value), or null; null too when the argument is no form. */
+export function formValue(form: FormData, key: string): string | null {
+  if (!(form instanceof FormData)) return null;
+  const value = form.get(key);
+  return typeof value === "string" ? value : null;
 }
 
 /** zod issues to one message per field (the first), keyed by the dotted path. */
