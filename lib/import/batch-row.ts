@@ -48,11 +48,14 @@ export async function writeProgress(client: pg.ClientBase, id: number, phase: st
   );
 }
 
+/** PostgreSQL's text and jsonb cannot hold U+0000; a report that quotes a file's NUL bytes shows them escaped instead of failing to save. */
+const storable = (s: string) => s.replace(/\u0000/g, "\\u0000");
+
 export async function finishBatch(client: pg.ClientBase, id: number, status: "succeeded" | "failed", phase: string, c: BatchCounts, errors: unknown[], error: string | null): Promise<void> {
   await client.query(
     `UPDATE import_batches SET status = $2::"RunStatus", phase = $3, progress = CASE WHEN $2::"RunStatus" = 'succeeded' THEN 1 ELSE progress END,
        total_rows = $4, inserted_rows = $5, skipped_rows = $6, error_rows = $7, errors = $8, error = $9, finished_at = now() WHERE id = $1`,
-    [id, status, phase, c.totalRows, c.insertedRows, c.skippedRows, c.errorRows, JSON.stringify(errors), error],
+    [id, status, phase, c.totalRows, c.insertedRows, c.skippedRows, c.errorRows, JSON.stringify(errors, (_key, value: unknown) => (typeof value === "string" ? storable(value) : value)), error === null ? null : storable(error)],
   );
 }
 

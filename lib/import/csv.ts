@@ -1,7 +1,10 @@
 // A streaming CSV reader (RFC 4180 and the usual extensions): quoted fields with doubled quotes,
 // commas and line breaks inside quotes, CRLF, LF or lone CR line ends, a leading UTF-8 BOM. It
 // yields one record at a time with the physical line it starts on, so memory stays bounded
-// whatever the file size, and a malformed record is reported without stopping the file.
+// whatever the file size, and a malformed record is reported without stopping the file. A record
+// longer than MAX_ROW_CHARS is refused and its text dropped while it streams past.
+
+import { MAX_ROW_CHARS, ROW_TOO_LONG } from "./limits";
 
 export type CsvRecord = { line: number; fields: string[] } | { line: number; error: string };
 
@@ -22,6 +25,20 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
   /** the last character seen was a CR: a LF right after it belongs to the same line break */
   let afterCr = false;
   let first = true;
+  /** characters of the current record kept so far; past the limit nothing more is kept */
+  let size = 0;
+  let tooLong = false;
+  const keep = (n: number): boolean => {
+    size += n;
+    if (size <= MAX_ROW_CHARS) return true;
+    if (!tooLong) {
+      tooLong = true;
+      problem = ROW_TOO_LONG;
+      fields = [];
+      field = "";
+    }
+    return false;
+  };
 
   const out: CsvRecord[] = [];
   const endRecord = () => {
@@ -33,6 +50,8 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
     atFieldStart = true;
     problem = null;
     state = "field";
+    size = 0;
+    tooLong = false;
   };
   /** line breaks inside a quoted piece: CRLF, LF and a lone CR each count once */
   const countBreaks = (piece: string) => {
@@ -57,7 +76,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
         const q = chunk.indexOf('"', i);
         const end = q === -1 ? n : q;
         const piece = chunk.slice(i, end);
-        field += piece;
+        if (keep(piece.length)) field += piece;
         countBreaks(piece);
         if (q === -1) break;
         afterCr = false;
@@ -75,7 +94,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
       }
       if (state === "closed") {
         if (c === '"') {
-          field += '"';
+          if (keep(1)) field += '"';
           state = "quoted";
           i++;
           continue;
@@ -84,7 +103,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
         if (c !== "," && c !== "\r" && c !== "\n") problem ??= 'unexpected text after a closing quote (a quote inside a quoted field is written twice: "")';
       }
       if (c === ",") {
-        fields.push(field);
+        if (keep(1)) fields.push(field);
         field = "";
         touched = true;
         atFieldStart = true;
@@ -105,7 +124,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
         BARE_STOP.lastIndex = i;
         const m = BARE_STOP.exec(chunk);
         const end = m ? m.index : n;
-        field += chunk.slice(i, end);
+        if (keep(end - i)) field += chunk.slice(i, end);
         touched = true;
         atFieldStart = false;
         i = end;
@@ -116,7 +135,7 @@ export async function* parseCsv(chunks: AsyncIterable<string>): AsyncGenerator<C
       out.length = 0;
     }
   }
-  if (state === "quoted") problem = 'a quoted field is never closed (missing ")';
+  if (state === "quoted" && !tooLong) problem = 'a quoted field is never closed (missing ")';
   if (touched) endRecord();
   yield* out;
 }

@@ -16,15 +16,23 @@ export const COLUMNS: Record<ImportKind, { required: string[]; optional: string[
   links: { required: ["from", "to"], optional: ["type", "note", "status", "from_source", "to_source"] },
 };
 
+/** A column name as a message shows it: control characters escaped, a long one cut, with its length. */
+function shownName(name: string): { quoted: string; length: string } {
+  const escape = (s: string) => s.replace(/[\u0000-\u001F\u007F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  if (name.length <= 40) return { quoted: `“${escape(name)}”`, length: "" };
+  return { quoted: `“${escape(name.slice(0, 10))}…”`, length: `${name.length.toLocaleString("en-US")} characters; ` };
+}
+
 function checkHeader(kind: ImportKind, header: string[]): void {
   const { required, optional } = COLUMNS[kind];
   const known = new Set([...required, ...optional]);
   const seen = new Set<string>();
   for (const name of header) {
     if (name === "") throw new AppError("invalid_input", "Line 1: the header has an empty column name.");
-    if (seen.has(name)) throw new AppError("invalid_input", `Line 1: the column “${name}” appears twice.`);
+    const shown = shownName(name);
+    if (seen.has(name)) throw new AppError("invalid_input", `Line 1: the column ${shown.quoted} appears twice.`);
     seen.add(name);
-    if (!known.has(name)) throw new AppError("invalid_input", `Line 1: unknown column “${name}” (columns for ${kind}: ${[...known].join(", ")}).`);
+    if (!known.has(name)) throw new AppError("invalid_input", `Line 1: unknown column ${shown.quoted} (${shown.length}columns for ${kind}: ${[...known].join(", ")}).`);
   }
   const missing = required.filter((c) => !seen.has(c));
   if (missing.length) throw new AppError("invalid_input", `Line 1: missing required ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}.`);

@@ -4,7 +4,8 @@ import type pg from "pg";
 import path from "node:path";
 import { fileImportWork, type FileImportOptions } from "./file-import";
 import { gitImportWork, type GitImportOptions } from "./git-import";
-import { startImportRun, type ImportSummary, type ProgressEvent } from "./run";
+import { startImportRun, type ImportSummary, type ImportWork, type ProgressEvent } from "./run";
+import { assertUtf8File } from "./utf8-check";
 
 export interface Started {
   id: number;
@@ -12,7 +13,13 @@ export interface Started {
 }
 
 export function startFileImport(pool: pg.Pool, opts: FileImportOptions & { filename: string; actorId: number | null }, onProgress?: (p: ProgressEvent) => void): Promise<Started> {
-  return startImportRun(pool, { kind: opts.kind, format: opts.format, filename: opts.filename, source: opts.source, actorId: opts.actorId }, fileImportWork(opts), onProgress);
+  const work = fileImportWork(opts);
+  // A file that is not UTF-8 stops before any row is read (utf8-check.ts), so none of it is stored.
+  const checked: ImportWork = async (ctx) => {
+    await assertUtf8File(opts.filePath);
+    await work(ctx);
+  };
+  return startImportRun(pool, { kind: opts.kind, format: opts.format, filename: opts.filename, source: opts.source, actorId: opts.actorId }, checked, onProgress);
 }
 
 export function startGitImport(pool: pg.Pool, opts: GitImportOptions & { actorId: number | null }, onProgress?: (p: ProgressEvent) => void): Promise<Started> {
