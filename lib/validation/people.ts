@@ -36,7 +36,13 @@ export const personRefSchema = (label: string) =>
     .transform((v) => String(v).trim().replace(/^@/, ""))
     .pipe(z.string().min(1, `Type the handle of ${label}`))
     .transform((s, ctx): PersonRef => {
-      if (/^\d+$/.test(s)) return { id: idSchema.parse(s) };
+      if (/^\d+$/.test(s)) {
+        // safeParse: an error thrown inside a transform is not an issue but escapes the whole parse.
+        const id = idSchema.safeParse(s);
+        if (id.success) return { id: id.data };
+        ctx.addIssue({ code: "custom", message: `No one has the id ${s.slice(0, 40)}` });
+        return z.NEVER;
+      }
       const handle = handleSchema.safeParse(s);
       if (!handle.success) {
         ctx.addIssue({ code: "custom", message: `No one has the handle “${s.slice(0, 40)}”` });
