@@ -6,7 +6,8 @@ import { stat } from "node:fs/promises";
 import { AppError } from "@/lib/errors";
 import { loadContributionBatch, type ContributionRow } from "./load-contributions";
 import { loadLinkBatch, type LinkRow } from "./load-links";
-import { readRows, type ImportFormat, type ImportKind } from "./records";
+import { fastContributionRow, fastLinkRow } from "./fast-rows";
+import { readRowBatches, type ImportFormat, type ImportKind } from "./records";
 import { contributionRowSchema, describeIssues, linkRowSchema } from "./schemas";
 import { enqueueRecomputeSql, recordBatchAudit } from "./sql-effects";
 import type { RowError } from "./report";
@@ -37,9 +38,12 @@ async function loadProjects(ctx: ImportContext): Promise<Map<string, ProjectRef>
 function contributionValidator(source: string, projects: Map<string, ProjectRef>) {
   const firstLine = new Map<string, number>();
   return (line: number, value: Record<string, unknown>): ContributionRow | string => {
-    const parsed = contributionRowSchema.safeParse(value);
-    if (!parsed.success) return describeIssues(parsed.error);
-    const r = parsed.data;
+    let r = fastContributionRow(value);
+    if (!r) {
+      const parsed = contributionRowSchema.safeParse(value);
+      if (!parsed.success) return describeIssues(parsed.error);
+      r = parsed.data;
+    }
     const project = projects.get(r.project);
     if (!project) return `project: no project with the slug “${r.project}”`;
     if (project.archived) return `project: “${r.project}” is archived`;
@@ -57,9 +61,12 @@ function contributionValidator(source: string, projects: Map<string, ProjectRef>
 function linkValidator(source: string) {
   const firstLine = new Map<string, number>();
   return (line: number, value: Record<string, unknown>): LinkRow | string => {
-    const parsed = linkRowSchema.safeParse(value);
-    if (!parsed.success) return describeIssues(parsed.error);
-    const r = parsed.data;
+    let r = fastLinkRow(value);
+    if (!r) {
+      const parsed = linkRowSchema.safeParse(value);
+      if (!parsed.success) return describeIssues(parsed.error);
+      r = parsed.data;
+    }
     const fromRef = `${r.from_source ?? source}:${r.from}`;
     const toRef = `${r.to_source ?? source}:${r.to}`;
     if (fromRef === toRef) return "a contribution cannot link to itself";
@@ -121,22 +128,35 @@ export function fileImportWork(opts: FileImportOptions): ImportWork {
       for (const [k, v] of Object.entries(result.extra)) ctx.details[k] = (ctx.details[k] ?? 0) + v;
     };
 
+    // The next batch is read and validated while the previous one loads (its transaction runs on
+    // the import's connection in PostgreSQL's process): at most two batches are held at a time.
+    let loading: Promise<void> | null = null;
+    const startFlush = async () => {
+      if (loading) await loading;
+      loading = flush();
+      loading.catch(() => {}); // awaited below; this only keeps it from counting as unhandled meanwhile
+    };
     try {
-      for await (const raw of readRows(opts.kind, opts.format, stream)) {
-        ctx.counts.totalRows++;
-        const row = "error" in raw ? raw.error : validate(raw.line, raw.value);
-        if (typeof row === "string") {
-          ctx.report.add({ line: raw.line, reason: row });
-          ctx.counts.errorRows = ctx.report.count;
-          refusedSinceFlush++;
-        } else {
-          pending.push(row);
-          if (pending.length >= batchRows) await flush();
+      for await (const raws of readRowBatches(opts.kind, opts.format, stream)) {
+        for (const raw of raws) {
+          ctx.counts.totalRows++;
+          const row = "error" in raw ? raw.error : validate(raw.line, raw.value);
+          if (typeof row === "string") {
+            ctx.report.add({ line: raw.line, reason: row });
+            ctx.counts.errorRows = ctx.report.count;
+            refusedSinceFlush++;
+          } else {
+            pending.push(row);
+            if (pending.length >= batchRows) await startFlush();
+          }
+          if ((ctx.counts.totalRows & 1023) === 0) await ctx.progress(`reading rows (${ctx.counts.totalRows.toLocaleString("en-US")})`, stream.bytesRead / size);
         }
-        if ((ctx.counts.totalRows & 1023) === 0) await ctx.progress(`reading rows (${ctx.counts.totalRows.toLocaleString("en-US")})`, stream.bytesRead / size);
       }
-      await flush();
+      await startFlush();
+      await loading;
     } finally {
+      // Never leave a batch running on the connection when the import ends (or fails).
+      if (loading) await (loading as Promise<void>).catch(() => {});
       stream.destroy();
     }
     await ctx.progress("done", 1, true);

@@ -1,12 +1,20 @@
 // Loads one batch of validated contribution rows inside the caller's transaction: rows already
 // imported (same source and external id) are skipped, authors are matched or created, and the new
 // rows go through a COPY into a staging table and one INSERT … SELECT … ON CONFLICT DO NOTHING
-// (a concurrent import of the same rows skips instead of failing).
+// (a concurrent import of the same rows skips instead of failing), with the foreign keys checked
+// once per batch rather than by a trigger per row where that is safe (set-based-checks.ts).
 import type pg from "pg";
 import { copyInt, copyText } from "@/lib/db/copy-text";
 import { shareText, type AuthorEntry } from "./authors";
 import { copyRows, tsvRow } from "./copy-rows";
 import { resolveAuthors } from "./identities";
+import { canSkipRowTriggers, lockReferencedRows, withRowTriggersOff, type TriggerFreeSpec } from "./set-based-checks";
+
+/** the foreign keys the batch checks itself; no INSERT triggers on these tables */
+const TRIGGER_FREE: TriggerFreeSpec = {
+  foreignKeys: ["contributions.project_id->projects", "contributions.created_by_id->users", "contribution_authors.contribution_id->contributions", "contribution_authors.user_id->users"],
+  insertTriggers: [],
+};
 
 export interface ContributionRow {
   line: number;
@@ -61,21 +69,37 @@ export async function loadContributionBatch(client: pg.ClientBase, rows: Contrib
         for (const [userId, units] of byUser) yield tsvRow([String(r.line), String(userId), shareText(units)]);
       }
     })());
-  // Ids follow the file's order (ORDER BY line), which breaks ties in time for links.
-  const { rows: [counts] } = await client.query<{ contributions: string; authors: string }>(
-    `WITH ins AS (
-       INSERT INTO contributions (project_id, title, description, kind, occurred_at, url, status, source, external_id, created_by_id)
-       SELECT project_id, title, description, kind::"ContributionKind", occurred_at, url, status::"ContributionStatus", 'import', external_id, $1
-         FROM import_contribution_stage ORDER BY line
-       ON CONFLICT (source, external_id) DO NOTHING
-       RETURNING id, external_id),
-     au AS (
-       INSERT INTO contribution_authors (contribution_id, user_id, share)
-       SELECT ins.id, a.user_id, a.share FROM ins JOIN import_contribution_stage s USING (external_id) JOIN import_author_stage a ON a.line = s.line
-       RETURNING 1)
-     SELECT (SELECT count(*) FROM ins) AS contributions, (SELECT count(*) FROM au) AS authors`,
-    [createdById],
-  );
+  // Statistics for the joins below: a fresh temp table has none.
+  await client.query("ANALYZE import_contribution_stage, import_author_stage");
+  const insert = async () => {
+    // Ids follow the file's order (ORDER BY line), which breaks ties in time for links.
+    const { rows: [counts] } = await client.query<{ contributions: string; authors: string }>(
+      `WITH ins AS (
+         INSERT INTO contributions (project_id, title, description, kind, occurred_at, url, status, source, external_id, created_by_id)
+         SELECT project_id, title, description, kind::"ContributionKind", occurred_at, url, status::"ContributionStatus", 'import', external_id, $1
+           FROM import_contribution_stage ORDER BY line
+         ON CONFLICT (source, external_id) DO NOTHING
+         RETURNING id, external_id),
+       au AS (
+         INSERT INTO contribution_authors (contribution_id, user_id, share)
+         SELECT ins.id, a.user_id, a.share FROM ins JOIN import_contribution_stage s USING (external_id) JOIN import_author_stage a ON a.line = s.line
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM ins) AS contributions, (SELECT count(*) FROM au) AS authors`,
+      [createdById],
+    );
+    return counts;
+  };
+  let counts: { contributions: string; authors: string };
+  if (await canSkipRowTriggers(client, ["contributions", "contribution_authors"], TRIGGER_FREE)) {
+    // The foreign-key triggers' checks, once for the batch (set-based-checks.ts); the
+    // contribution_id of every authorship is a contribution this very statement inserts.
+    await lockReferencedRows(client, "projects", "SELECT project_id AS id FROM import_contribution_stage", "projects");
+    await lockReferencedRows(client, "users", "SELECT user_id AS id FROM import_author_stage", "authors");
+    if (createdById !== null) await lockReferencedRows(client, "users", `SELECT ${Number(createdById)} AS id`, "importing users");
+    counts = await withRowTriggersOff(client, insert);
+  } else {
+    counts = await insert();
+  }
   await client.query("DROP TABLE import_contribution_stage, import_author_stage");
   const inserted = Number(counts.contributions);
   return { inserted, skipped: rows.length - inserted, authorships: Number(counts.authors), usersCreated: created };

@@ -8,6 +8,7 @@ import type pg from "pg";
 import { copyText } from "@/lib/db/copy-text";
 import { copyRows, tsvRow } from "./copy-rows";
 import type { RowError } from "./report";
+import { canSkipRowTriggers, lockReferencedRows, withRowTriggersOff, type TriggerFreeSpec } from "./set-based-checks";
 
 export interface LinkRow {
   line: number;
@@ -57,11 +58,16 @@ function refusal(r: Resolved, row: LinkRow): RowError | null {
   return null;
 }
 
+/** the foreign keys the batch checks itself, and the INSERT trigger whose work it does (from_/to_occurred_at) */
+const TRIGGER_FREE: TriggerFreeSpec = {
+  foreignKeys: ["links.from_id->contributions", "links.to_id->contributions", "links.created_by_id->users"],
+  insertTriggers: ["links_fill_times"],
+};
+
 export async function loadLinkBatch(client: pg.ClientBase, rows: LinkRow[], createdById: number | null): Promise<LinkBatchResult> {
   if (rows.length === 0) return { inserted: 0, skipped: 0, errors: [] };
   await client.query(`CREATE TEMP TABLE import_link_stage (
-      seq int PRIMARY KEY, line int NOT NULL, from_ref text NOT NULL, to_ref text NOT NULL, type text NOT NULL, note text NOT NULL, status text NOT NULL,
-      from_id int, to_id int, ok boolean NOT NULL DEFAULT false) ON COMMIT DROP`);
+      seq int PRIMARY KEY, line int NOT NULL, from_ref text NOT NULL, to_ref text NOT NULL, type text NOT NULL, note text NOT NULL, status text NOT NULL) ON COMMIT DROP`);
   // seq: the row's index in the batch (a git commit has one row per link, all on its "line")
   await copyRows(client, "import_link_stage", ["seq", "line", "from_ref", "to_ref", "type", "note", "status"],
     (function* () {
@@ -70,35 +76,48 @@ export async function loadLinkBatch(client: pg.ClientBase, rows: LinkRow[], crea
         yield tsvRow([String(k), String(r.line), copyText(r.fromRef), copyText(r.toRef), r.type, copyText(r.note), r.status]);
       }
     })());
-  const { rows: resolved } = await client.query<Resolved>(
-    `UPDATE import_link_stage s SET from_id = f.id, to_id = t.id
-       FROM import_link_stage s0
-       LEFT JOIN contributions f ON f.source = 'import' AND f.external_id = s0.from_ref
-       LEFT JOIN contributions t ON t.source = 'import' AND t.external_id = s0.to_ref
-      WHERE s.seq = s0.seq
-      RETURNING s.seq, s.line, f.id AS from_id, t.id AS to_id, f.occurred_at AS from_at, t.occurred_at AS to_at,
-                f.deleted_at IS NOT NULL AS from_gone, t.deleted_at IS NOT NULL AS to_gone`,
-  );
+  await client.query("ANALYZE import_link_stage");
+  // Both ends looked up set-based, and locked as the foreign-key triggers would lock them (FOR KEY
+  // SHARE), so they cannot be deleted before the batch commits; their times read in the same pass.
+  await client.query(`CREATE TEMP TABLE import_link_resolved ON COMMIT DROP AS
+    WITH ends AS (
+      SELECT c.id, c.external_id, c.occurred_at, c.deleted_at IS NOT NULL AS gone FROM contributions c
+       WHERE c.source = 'import' AND c.external_id IN (SELECT from_ref FROM import_link_stage UNION SELECT to_ref FROM import_link_stage)
+       FOR KEY SHARE OF c)
+    SELECT s.seq, s.line, f.id AS from_id, t.id AS to_id, f.occurred_at AS from_at, t.occurred_at AS to_at,
+           coalesce(f.gone, false) AS from_gone, coalesce(t.gone, false) AS to_gone,
+           coalesce(f.id IS NOT NULL AND t.id IS NOT NULL AND NOT f.gone AND NOT t.gone AND f.id <> t.id
+             AND (f.occurred_at > t.occurred_at OR (f.occurred_at = t.occurred_at AND f.id > t.id)), false) AS ok
+      FROM import_link_stage s LEFT JOIN ends f ON f.external_id = s.from_ref LEFT JOIN ends t ON t.external_id = s.to_ref`);
+  // Only the refused rows come back, to be described with their reason (refusal() above).
+  const { rows: refusedRows } = await client.query<Resolved>("SELECT seq, line, from_id, to_id, from_at, to_at, from_gone, to_gone FROM import_link_resolved WHERE NOT ok ORDER BY seq");
   const errors: RowError[] = [];
-  const good: number[] = [];
-  for (const r of resolved) {
+  for (const r of refusedRows) {
     const refused = refusal(r, rows[r.seq]);
     if (refused) errors.push(refused);
-    else good.push(r.seq);
   }
   errors.sort((a, b) => a.line - b.line);
+  const good = rows.length - refusedRows.length;
   let inserted = 0;
-  if (good.length) {
-    await client.query("UPDATE import_link_stage SET ok = true WHERE seq = ANY($1::int[])", [good]);
-    // The fill trigger copies the endpoints' times and the CHECK re-verifies the order in the database.
-    const result = await client.query(
-      `INSERT INTO links (from_id, to_id, type, status, note, created_by_id)
-       SELECT from_id, to_id, type::"LinkType", status::"LinkStatus", note, $1 FROM import_link_stage WHERE ok ORDER BY seq
-       ON CONFLICT (from_id, to_id, type) DO NOTHING`,
-      [createdById],
-    );
-    inserted = result.rowCount ?? 0;
+  if (good > 0) {
+    // The fill trigger's work done here (the endpoints' times); the CHECK re-verifies the order in the database.
+    const insert = async () => {
+      const result = await client.query(
+        `INSERT INTO links (from_id, to_id, type, status, note, created_by_id, from_occurred_at, to_occurred_at)
+         SELECT r.from_id, r.to_id, s.type::"LinkType", s.status::"LinkStatus", s.note, $1, r.from_at, r.to_at
+           FROM import_link_resolved r JOIN import_link_stage s USING (seq) WHERE r.ok ORDER BY r.seq
+         ON CONFLICT (from_id, to_id, type) DO NOTHING`,
+        [createdById],
+      );
+      return result.rowCount ?? 0;
+    };
+    if (await canSkipRowTriggers(client, ["links"], TRIGGER_FREE)) {
+      if (createdById !== null) await lockReferencedRows(client, "users", `SELECT ${Number(createdById)} AS id`, "importing users");
+      inserted = await withRowTriggersOff(client, insert);
+    } else {
+      inserted = await insert();
+    }
   }
-  await client.query("DROP TABLE import_link_stage");
-  return { inserted, skipped: good.length - inserted, errors };
+  await client.query("DROP TABLE import_link_resolved, import_link_stage");
+  return { inserted, skipped: good - inserted, errors };
 }

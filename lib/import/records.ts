@@ -3,7 +3,7 @@
 // A header that cannot work (unknown, repeated or missing required columns) stops the import
 // before any row is read: every row would be refused for the same reason.
 import { AppError } from "@/lib/errors";
-import { parseCsv } from "./csv";
+import { parseCsvBatches } from "./csv";
 import { parseJsonl } from "./jsonl";
 
 export type ImportFormat = "csv" | "jsonl";
@@ -38,26 +38,35 @@ function checkHeader(kind: ImportKind, header: string[]): void {
   if (missing.length) throw new AppError("invalid_input", `Line 1: missing required ${missing.length === 1 ? "column" : "columns"} ${missing.join(", ")}.`);
 }
 
-async function* csvRows(kind: ImportKind, chunks: AsyncIterable<string>): AsyncGenerator<RawRow> {
+async function* csvRowBatches(kind: ImportKind, chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
   let header: string[] | null = null;
-  for await (const rec of parseCsv(chunks)) {
-    if (!header) {
-      if ("error" in rec) throw new AppError("invalid_input", `Line ${rec.line}: the header cannot be read: ${rec.error}.`);
-      header = rec.fields.map((f) => f.trim().toLowerCase());
-      checkHeader(kind, header);
-      continue;
+  for await (const records of parseCsvBatches(chunks)) {
+    const out: RawRow[] = [];
+    for (const rec of records) {
+      if (!header) {
+        if ("error" in rec) throw new AppError("invalid_input", `Line ${rec.line}: the header cannot be read: ${rec.error}.`);
+        header = rec.fields.map((f) => f.trim().toLowerCase());
+        checkHeader(kind, header);
+        continue;
+      }
+      if ("error" in rec) {
+        out.push(rec);
+        continue;
+      }
+      if (rec.fields.length !== header.length) {
+        out.push({ line: rec.line, error: `has ${rec.fields.length} ${rec.fields.length === 1 ? "field" : "fields"}, the header has ${header.length}` });
+        continue;
+      }
+      const value: Record<string, unknown> = {};
+      for (let k = 0; k < header.length; k++) {
+        const cell = rec.fields[k];
+        // A cell starting with a printable ASCII character is not blank: trim() only for the others.
+        const c0 = cell.charCodeAt(0);
+        if ((c0 > 32 && c0 < 127) || (cell !== "" && cell.trim() !== "")) value[header[k]] = cell;
+      }
+      out.push({ line: rec.line, value });
     }
-    if ("error" in rec) {
-      yield rec;
-      continue;
-    }
-    if (rec.fields.length !== header.length) {
-      yield { line: rec.line, error: `has ${rec.fields.length} ${rec.fields.length === 1 ? "field" : "fields"}, the header has ${header.length}` };
-      continue;
-    }
-    const value: Record<string, unknown> = {};
-    for (let k = 0; k < header.length; k++) if (rec.fields[k].trim() !== "") value[header[k]] = rec.fields[k];
-    yield { line: rec.line, value };
+    if (out.length) yield out;
   }
   if (!header) throw new AppError("invalid_input", "The file is empty: a CSV file starts with a header line.");
 }
@@ -75,6 +84,15 @@ async function* jsonlRows(chunks: AsyncIterable<string>): AsyncGenerator<RawRow>
   }
 }
 
-export function readRows(kind: ImportKind, format: ImportFormat, chunks: AsyncIterable<string>): AsyncGenerator<RawRow> {
-  return format === "csv" ? csvRows(kind, chunks) : jsonlRows(chunks);
+async function* single(rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow[]> {
+  for await (const row of rows) yield [row];
+}
+
+/** The rows in the order of the file, in arrays (CSV: the records of one read chunk). */
+export function readRowBatches(kind: ImportKind, format: ImportFormat, chunks: AsyncIterable<string>): AsyncGenerator<RawRow[]> {
+  return format === "csv" ? csvRowBatches(kind, chunks) : single(jsonlRows(chunks));
+}
+
+export async function* readRows(kind: ImportKind, format: ImportFormat, chunks: AsyncIterable<string>): AsyncGenerator<RawRow> {
+  for await (const batch of readRowBatches(kind, format, chunks)) yield* batch;
 }

@@ -67,9 +67,11 @@ export async function startImportRun(pool: pg.Pool, meta: BatchMeta, work: Impor
       await writeProgress(client, id, phase, fraction, counts);
     },
     async transaction(fn) {
-      await client.query("BEGIN");
+      // Set before BEGIN is sent: progress calls of the reading loop (which runs on while a batch
+      // loads) then never queue a write onto the connection inside the batch's transaction.
       inTransaction = true;
       try {
+        await client.query("BEGIN");
         const out = await fn();
         await client.query("COMMIT");
         return out;
