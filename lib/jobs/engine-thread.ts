@@ -5,23 +5,28 @@ import type { Graph } from "@/lib/metrics/graph";
 import type { ScopeResults } from "@/lib/metrics/results";
 import type { ScopeTask } from "@/lib/metrics/run-engine";
 import { computeScope } from "@/lib/metrics/run-scope";
+import { MapMemo, type MemoDelta } from "@/lib/metrics/memo";
 
-export type ThreadRequest = { kind: "graph"; graph: Graph } | { kind: "scope"; index: number; task: ScopeTask } | { kind: "stop" };
+/** The graph comes once with the memo entries of earlier runs (null: a run without the memo). */
+export type ThreadRequest = { kind: "graph"; graph: Graph; memo: Map<string, Uint8Array> | null } | { kind: "scope"; index: number; task: ScopeTask } | { kind: "stop" };
 
 export type ThreadReply =
   | { kind: "ready" }
-  | { kind: "scope"; index: number; result: ScopeResults }
+  | { kind: "scope"; index: number; result: ScopeResults; memo: MemoDelta | null }
   | { kind: "error"; index: number; message: string };
 
 const port = parentPort;
 let graph: Graph | null = null;
+let memo: MapMemo | null = null;
 port?.on("message", (m: ThreadRequest) => {
   if (m.kind === "graph") {
     graph = m.graph;
+    memo = m.memo ? new MapMemo(m.memo) : null;
     port.postMessage({ kind: "ready" } satisfies ThreadReply);
   } else if (m.kind === "scope") {
     try {
-      port.postMessage({ kind: "scope", index: m.index, result: computeScope(graph!, m.task.spec) } satisfies ThreadReply);
+      const result = computeScope(graph!, m.task.spec, memo ?? undefined);
+      port.postMessage({ kind: "scope", index: m.index, result, memo: memo?.take() ?? null } satisfies ThreadReply);
     } catch (error) {
       port.postMessage({ kind: "error", index: m.index, message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ThreadReply);
     }

@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { computeScope } from "@/lib/metrics/run-scope";
 import type { EngineInput, EngineOutput, PreparedEngine, ScopeTask } from "@/lib/metrics/run-engine";
 import type { ScopeResults } from "@/lib/metrics/results";
+import { MapMemo, type MemoDelta } from "@/lib/metrics/memo";
 import type { ThreadReply, ThreadRequest } from "./engine-thread";
 
 /** The threads a run uses by default: every core, at most this many (scopes are few and uneven). */
@@ -29,7 +30,7 @@ export function largestFirst(costs: number[]): number[] {
  * betweenness windows can cost more than a large scope's sampled ones). Resolves when the queue is
  * empty or the thread failed; a failed thread's current scope goes back into `failed`.
  */
-function drainInThread(graph: PreparedEngine["graph"], tasks: ScopeTask[], queue: number[], failed: number[], onStart: (i: number) => void, onResult: (i: number, r: ScopeResults) => void): Promise<void> {
+function drainInThread(graph: PreparedEngine["graph"], memo: Map<string, Uint8Array> | null, tasks: ScopeTask[], queue: number[], failed: number[], onStart: (i: number) => void, onResult: ScopeResultHandler): Promise<void> {
   return new Promise((resolve) => {
     let current = -1;
     let settled = false;
@@ -53,27 +54,32 @@ function drainInThread(graph: PreparedEngine["graph"], tasks: ScopeTask[], queue
       if (m.kind === "ready") next();
       else if (m.kind === "scope") {
         current = -1;
-        onResult(m.index, m.result);
+        onResult(m.index, m.result, m.memo);
         next();
       } else finish();
     });
     worker.on("error", finish);
     worker.on("exit", finish);
-    worker.postMessage({ kind: "graph", graph } satisfies ThreadRequest);
+    worker.postMessage({ kind: "graph", graph, memo } satisfies ThreadRequest);
   });
 }
 
 export interface ThreadedOptions {
   threads?: number;
   onScope?: EngineInput["onScope"];
+  /** memo entries of earlier runs (lib/metrics/memo.ts); absent: every window is computed */
+  memo?: Map<string, Uint8Array>;
 }
+
+/** A finished scope, with what it added to and used of the memo (null without a memo). */
+export type ScopeResultHandler = (index: number, result: ScopeResults, memo: MemoDelta | null) => void;
 
 /**
  * Computes every scope of `prepared` on `threads` worker threads and hands each result to
  * `onResult` as it arrives (in completion order). Scopes a thread could not deliver (it failed to
  * start, threw or died) are computed here afterwards; a scope that throws throws here too.
  */
-export async function computeScopesThreaded(prepared: PreparedEngine, opts: ThreadedOptions, onResult: (index: number, result: ScopeResults) => void): Promise<void> {
+export async function computeScopesThreaded(prepared: PreparedEngine, opts: ThreadedOptions, onResult: ScopeResultHandler): Promise<void> {
   const { graph, tasks } = prepared;
   const costs = tasks.map((t) => {
     let n = 0;
@@ -85,10 +91,13 @@ export async function computeScopesThreaded(prepared: PreparedEngine, opts: Thre
   const queue = largestFirst(costs);
   const failed: number[] = [];
   const threads = Math.min(tasks.length, opts.threads ?? defaultEngineThreads());
-  await Promise.all(Array.from({ length: threads }, () => drainInThread(graph, tasks, queue, failed, report, onResult)));
+  const memo = opts.memo ?? null;
+  await Promise.all(Array.from({ length: threads }, () => drainInThread(graph, memo, tasks, queue, failed, report, onResult)));
+  const local = memo ? new MapMemo(memo) : null;
   for (const i of [...failed, ...queue].sort((a, b) => a - b)) {
     report(i);
-    onResult(i, computeScope(graph, tasks[i].spec));
+    const result = computeScope(graph, tasks[i].spec, local ?? undefined);
+    onResult(i, result, local?.take() ?? null);
   }
 }
 

@@ -11,6 +11,7 @@ import { countRows, deleteRunResults, writeScopeResults } from "@/lib/jobs/write
 import { METRIC_VERSION, parseParams, paramsHash, type MetricParams } from "@/lib/metrics/params";
 import { computeScopesThreaded, defaultEngineThreads } from "@/lib/jobs/engine-threads";
 import { prepareEngine } from "@/lib/metrics/run-engine";
+import { MemoRunLog, loadMemo, saveMemo } from "@/lib/jobs/memo-store";
 
 /** pg_advisory_lock key of the recompute ("US" "RC" in ASCII) */
 const RECOMPUTE_LOCK = 0x55_53_52_43;
@@ -30,6 +31,11 @@ export interface RecomputeOptions {
   onProgress?: (p: RecomputeProgress) => void;
   /** threads the engine's scopes run on; default every core up to 4 (engine-threads.ts) */
   threads?: number;
+  /**
+   * Reuse the windows earlier runs computed (lib/metrics/memo.ts), default true; false computes
+   * every window again (a full recompute). Either way the run stores what it used for the next.
+   */
+  reuse?: boolean;
 }
 
 export interface RecomputeSummary {
@@ -42,6 +48,8 @@ export interface RecomputeSummary {
   quarantined: number;
   durationMs: number;
   timings: Record<string, number>;
+  /** window computations reused from earlier runs, and computed by this one */
+  memo: { reused: number; computed: number; stored: number };
 }
 
 /** Ecosystem parameters and per-project overrides, validated (a bad stored set fails the run clearly). */
@@ -110,6 +118,8 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       };
       const prepared = await loadAndPrepare();
       const graph = prepared.graph;
+      const memo = opts.reuse === false ? new Map<string, Uint8Array>() : await loadMemo(client);
+      const memoLog = new MemoRunLog();
 
       // Scopes are written as their threads finish them, in one transaction, while the rest are
       // still being computed: the write overlaps the compute, and a written scope's rows can be
@@ -121,8 +131,10 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       let writes: Promise<void> = Promise.resolve();
       await computeScopesThreaded(prepared, {
         threads: opts.threads ?? defaultEngineThreads(),
+        memo,
         onScope: (scope, i, total) => progress(`computing ${scope}`, 0.1 + 0.6 * (i / total), true),
-      }, (_, result) => {
+      }, (_, result, memoDelta) => {
+        memoLog.record(memoDelta);
         rows += countRows(result);
         scopes++;
         writes = writes.then(() => writeScopeResults(client, runId, graph, result, (n) => {
@@ -136,6 +148,7 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
 
       t = performance.now();
       await writes;
+      await saveMemo(client, runId, memoLog);
       const durationMs = Math.round(performance.now() - t0);
       // No progress write may land after the run is marked done (it would overwrite the phase).
       final = true;
@@ -156,6 +169,7 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       return {
         runId, contributions: graph.nC, links: graph.nE, contributors: graph.nU, scopes,
         rows, quarantined: prepared.quarantined.length, durationMs: Math.round(performance.now() - t0), timings,
+        memo: { reused: memoLog.hits, computed: memoLog.misses, stored: memoLog.used.size },
       };
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

@@ -26,6 +26,7 @@
 
 import { activeByPeriod, periodInfo, type Activity } from "./activity";
 import { summarizeProjection, type ProjectionStats } from "./coherence-graph";
+import { type EngineMemo, bytesJson, jsonBytes, memoKey } from "./memo";
 import type { Graph } from "./graph";
 import { classifyLinks, LINK_CROSS, LINK_IGNORED, LINK_SELF, lowerBoundTime } from "./link-scope";
 import type { MetricParams } from "./params";
@@ -75,7 +76,19 @@ function ratio(a: number, b: number): number | null {
   return b === 0 ? null : a / b;
 }
 
-export function computeCoherence(act: Activity, g: Graph, params: MetricParams): CoherenceReport {
+/** summarizeProjection of the window's pairs, looked up in the memo by their exact bytes first. */
+function windowStats(n: number, src: Int32Buffer, dst: Int32Buffer, wt: Float64Buffer, memo: EngineMemo | undefined): ProjectionStats {
+  const m = src.length;
+  if (!memo) return summarizeProjection(n, src.data, dst.data, wt.data, m);
+  const key = memoKey("coherence.window", [n], [src.data.subarray(0, m), dst.data.subarray(0, m), wt.data.subarray(0, m)]);
+  const cached = memo.get(key);
+  if (cached) return bytesJson<ProjectionStats>(cached);
+  const stats = summarizeProjection(n, src.data, dst.data, wt.data, m);
+  memo.set(key, jsonBytes(stats));
+  return stats;
+}
+
+export function computeCoherence(act: Activity, g: Graph, params: MetricParams, memo?: EngineMemo): CoherenceReport {
   const { unit, project, included } = act;
   const nP = act.nPeriods;
   const Wp = params.coherenceWindow;
@@ -137,7 +150,7 @@ export function computeCoherence(act: Activity, g: Graph, params: MetricParams):
       dst.push(local[w]);
       wt.push(pairs.weight[p]);
     }
-    const stats = summarizeProjection(n, src.data, dst.data, wt.data, src.length);
+    const stats = windowStats(n, src, dst, wt, memo);
 
     const integ = integration(act, g, cls, cohorts, t, S, Wms, inScope);
     periods.push({

@@ -16,9 +16,10 @@
 // betweenness, ties broken by the lower contributor index.
 
 import { type ProjectFilter, mintCredit } from "./attribution";
-import { type BetweennessResult, type WeightedDigraph, betweennessCentrality } from "./betweenness";
+import { type BetweennessResult, type WeightedDigraph, betweennessCentrality, samplePivots } from "./betweenness";
 import type { Graph } from "./graph";
-import { LINK_IGNORED, classifyLinks } from "./link-scope";
+import { LINK_IGNORED, classifyLinks, lowerBoundTime } from "./link-scope";
+import { type EngineMemo, bytesFloat64, float64Bytes, memoKey } from "./memo";
 import type { MetricParams } from "./params";
 import { Float64Buffer, Int32Buffer } from "./typed-buffer";
 
@@ -54,10 +55,15 @@ export interface HubsResult {
   icr: number | null;
 }
 
-function inWindow(g: Graph, i: number, w: HubsWindow): boolean {
-  if (w.project != null && g.project[i] !== w.project) return false;
-  const t = g.time[i];
-  return (w.fromMs === undefined || t >= w.fromMs) && (w.toMs === undefined || t < w.toMs);
+/** The contributions of the window's time range, [from, to) in graph order (contributions are sorted by time). */
+function windowRange(g: Graph, w: HubsWindow): [number, number] {
+  const from = w.fromMs === undefined ? 0 : lowerBoundTime(g.time, w.fromMs);
+  const to = w.toMs === undefined ? g.nC : lowerBoundTime(g.time, w.toMs);
+  return [from, Math.max(from, to)];
+}
+
+function inProject(g: Graph, i: number, w: HubsWindow): boolean {
+  return w.project == null || g.project[i] === w.project;
 }
 
 export function buildContributorProjection(g: Graph, win: HubsWindow = {}): ContributorProjection {
@@ -66,8 +72,9 @@ export function buildContributorProjection(g: Graph, win: HubsWindow = {}): Cont
   const project = win.project ?? null;
   const isNode = new Uint8Array(nU);
   const pu = new Int32Buffer(), pw = new Int32Buffer(), px = new Float64Buffer();
-  for (let i = 0; i < g.nC; i++) {
-    if (!inWindow(g, i, win)) continue;
+  const [first, end] = windowRange(g, win);
+  for (let i = first; i < end; i++) {
+    if (!inProject(g, i, win)) continue;
     for (let a = authorStart[i]; a < authorStart[i + 1]; a++) isNode[authorIdx[a]] = 1;
     for (let e = outStart[i]; e < outStart[i + 1]; e++) {
       const j = outTo[e];
@@ -142,8 +149,9 @@ export function contributionShares(g: Graph, params: MetricParams, win: HubsWind
   const minted = mintCredit(g, params, win.project ?? null);
   const share = new Float64Array(g.nU);
   let count = 0;
-  for (let i = 0; i < g.nC; i++) {
-    if (!(minted[i] > 0) || !inWindow(g, i, win)) continue;
+  const [from, to] = windowRange(g, win);
+  for (let i = from; i < to; i++) {
+    if (!(minted[i] > 0) || !inProject(g, i, win)) continue;
     count++;
     for (let a = g.authorStart[i]; a < g.authorStart[i + 1]; a++) share[g.authorIdx[a]] += g.authorShare[a];
   }
@@ -159,16 +167,61 @@ export function topByBetweenness(value: Float64Array, isNode: Uint8Array, nNodes
   return Int32Array.from(sorted.slice(0, Math.ceil(0.1 * nNodes)));
 }
 
+/**
+ * Betweenness of the projection's nodes, computed on the projection compacted to its nodes (same
+ * relative order, same edge order, so every value comes out bit for bit as on the full index
+ * space: the search never reads a non-node) and memoized by the compacted graph's exact bytes.
+ */
+export function projectionBetweenness(proj: ContributorProjection, opts: MetricParams["betweenness"], memo?: EngineMemo): BetweennessResult {
+  const { n: nAll, isNode, nNodes } = proj;
+  const members = new Int32Array(nNodes);
+  const pos = new Int32Array(nAll).fill(-1);
+  for (let u = 0, c = 0; u < nAll; u++) {
+    if (!isNode[u]) continue;
+    pos[u] = c;
+    members[c++] = u;
+  }
+  const outStart = new Int32Array(nNodes + 1);
+  const outTo = new Int32Array(proj.outTo.length);
+  const outWeight = new Float64Array(proj.outTo.length);
+  let k = 0;
+  for (let c = 0; c < nNodes; c++) {
+    const u = members[c];
+    for (let e = proj.outStart[u]; e < proj.outStart[u + 1]; e++, k++) {
+      outTo[k] = pos[proj.outTo[e]];
+      outWeight[k] = proj.outWeight[e];
+    }
+    outStart[c + 1] = k;
+  }
+  const exact = nNodes <= opts.exactUpTo || opts.pivots >= nNodes;
+  const key = memo ? memoKey("betweenness", [opts.exactUpTo, opts.pivots, opts.seed, nNodes], [outStart, outTo.subarray(0, k), outWeight.subarray(0, k)]) : "";
+  const cached = memo?.get(key);
+  let compactValue: Float64Array;
+  if (cached) {
+    compactValue = bytesFloat64(cached);
+  } else {
+    const none = new Int32Array(0);
+    const compact: WeightedDigraph = { n: nNodes, outStart, outTo: outTo.subarray(0, k), outWeight: outWeight.subarray(0, k), inStart: none, inFrom: none, inWeight: new Float64Array(0) };
+    compactValue = betweennessCentrality(compact, opts).value;
+    memo?.set(key, float64Bytes(compactValue));
+  }
+  const value = new Float64Array(nAll);
+  for (let c = 0; c < nNodes; c++) value[members[c]] = compactValue[c];
+  // The sampled pivots, as betweennessCentrality draws them (the same positions of the same members).
+  const pivots = exact ? null : samplePivots(members, opts.pivots, opts.seed);
+  return { value, exact, pivots, n: nNodes };
+}
+
 export function computeHubs(
   g: Graph,
   params: MetricParams,
   attribution: Float64Array,
   passThrough: Float64Array | null = null,
   win: HubsWindow = {},
+  memo?: EngineMemo,
 ): HubsResult {
   const proj = buildContributorProjection(g, win);
-  const { exactUpTo, pivots, seed } = params.betweenness;
-  const betweenness = betweennessCentrality(proj, { isNode: proj.isNode, exactUpTo, pivots, seed });
+  const betweenness = projectionBetweenness(proj, params.betweenness, memo);
   let totalAttr = 0;
   for (let u = 0; u < g.nU; u++) totalAttr += attribution[u];
   const attributionShare = new Float64Array(g.nU);

@@ -10,6 +10,7 @@ import { buildContributionScalePanel, computeConcentration, type ScalePoint } fr
 import type { Graph } from "./graph";
 import { computeHubs, type HubsResult } from "./hubs";
 import { computeLifecycle, dormancyGapFor } from "./lifecycle";
+import type { EngineMemo } from "./memo";
 import { type MetricParams, decayFor, paramsHash } from "./params";
 import { runPageRank } from "./pagerank";
 import { periodEnd, periodInfoOf, periodOf, periodStart, type PeriodUnit } from "./periods";
@@ -61,13 +62,13 @@ function attributionScalePanel(act: Activity, flow: AttributionFlow): ScalePoint
  * ICR over time: hubs and shares of the trailing window of `window` periods ending at each period,
  * attribution being the flow minted inside the window.
  */
-function icrSeries(s: SeriesCollector, g: Graph, act: Activity, flow: AttributionFlow, params: MetricParams, window: number): void {
+function icrSeries(s: SeriesCollector, g: Graph, act: Activity, flow: AttributionFlow, params: MetricParams, window: number, memo: EngineMemo | undefined): void {
   for (let t = 0; t < act.nPeriods; t++) {
     const period = act.firstPeriod + t;
     const from = Math.max(act.firstPeriod, period - window + 1);
     const attribution = sumFlow(flow, g.nU, from, period);
     const toMs = Math.min(periodEnd(period, act.unit), act.asOfMs + 1);
-    const h = computeHubs(g, params, attribution, null, { project: act.project, fromMs: periodStart(from, act.unit), toMs });
+    const h = computeHubs(g, params, attribution, null, { project: act.project, fromMs: periodStart(from, act.unit), toMs }, memo);
     const at = periodInfoOf(period, act.firstPeriod + act.lastComplete, act.unit);
     s.add("hubs.icr", at, h.icr);
     s.add("hubs.hub_attribution_share", at, h.n > 0 ? h.hubAttributionShare : null);
@@ -76,7 +77,7 @@ function icrSeries(s: SeriesCollector, g: Graph, act: Activity, flow: Attributio
   }
 }
 
-function runUnit(g: Graph, spec: ScopeSpec, unit: PeriodUnit, cascade: CascadeResult, withSources: boolean) {
+function runUnit(g: Graph, spec: ScopeSpec, unit: PeriodUnit, cascade: CascadeResult, withSources: boolean, memo: EngineMemo | undefined) {
   const { params, asOfMs, project } = spec;
   const act = computeActivity(g, { unit, asOfMs, project }, params);
   const flow = computeAttributionFlow(g, cascade, { unit, throughPeriod: periodOf(asOfMs, unit), withSources, topK: SOURCES_TOP_K });
@@ -101,8 +102,8 @@ function runUnit(g: Graph, spec: ScopeSpec, unit: PeriodUnit, cascade: CascadeRe
   }
   // One betweenness per window: weekly windows would cost 4× the monthly ones for a series that
   // moves slowly, so ICR over time is a monthly series (trailing coherenceWindow months).
-  if (unit === "month") icrSeries(s, g, act, flow, params, params.coherenceWindow);
-  const coherence = computeCoherence(act, g, params);
+  if (unit === "month") icrSeries(s, g, act, flow, params, params.coherenceWindow, memo);
+  const coherence = computeCoherence(act, g, params, memo);
   addCoherence(s, coherence);
   const recognition = computeRecognition(act, g, params);
   addRecognition(s, recognition);
@@ -125,15 +126,19 @@ function runUnit(g: Graph, spec: ScopeSpec, unit: PeriodUnit, cascade: CascadeRe
   return { result, act, flow, finalStock, transactional };
 }
 
-export function computeScope(g: Graph, spec: ScopeSpec): ScopeResults {
+/**
+ * Every result of one scope. `memo` (memo.ts) lets windows whose inputs an earlier run already saw
+ * be reused instead of recomputed; the results are the same with or without it.
+ */
+export function computeScope(g: Graph, spec: ScopeSpec, memo?: EngineMemo): ScopeResults {
   const { params, project } = spec;
   const cascade = runCascade(g, params, project);
   const pass = passThroughByContributor(g, cascade);
-  const hubs: HubsResult = computeHubs(g, params, cascade.attribution, pass.ratio, { project });
+  const hubs: HubsResult = computeHubs(g, params, cascade.attribution, pass.ratio, { project }, memo);
   const pagerank = runPageRank(g, params, project).attribution;
 
-  const week = runUnit(g, spec, "week", cascade, true);
-  const month = runUnit(g, spec, "month", cascade, false);
+  const week = runUnit(g, spec, "week", cascade, true, memo);
+  const month = runUnit(g, spec, "month", cascade, false, memo);
   const counts = contributionCounts(g, project, week.act.included);
 
   // Whole-history concentration over every contributor with scope work.
