@@ -40,7 +40,15 @@ export class FuzzTally {
   unclearRefusals = 0;
   readonly problems: string[] = [];
 
+  /** the counts after the last case: the next case starts from them unless something else wrote since */
+  private last: Counts | null = null;
+
   constructor(readonly family: string, readonly needsCode: boolean) {}
+
+  /** Call after writing outside a case (a fresh target): the next case counts afresh. */
+  invalidate(): void {
+    this.last = null;
+  }
 
   private note(problem: string) {
     if (this.problems.length < 20) this.problems.push(problem);
@@ -48,11 +56,13 @@ export class FuzzTally {
 
   /** Runs one case between two counts of every table and checks its outcome against the rules above. */
   async check(label: string, input: () => string, run: () => Promise<Outcome>): Promise<Outcome> {
-    const before = await everyTableCount();
+    const before = this.last ?? (await everyTableCount());
     const t0 = performance.now();
     const outcome = await run();
     if (process.env.FUZZ_SLOW_MS && performance.now() - t0 > Number(process.env.FUZZ_SLOW_MS)) console.log(`slow case ${Math.round(performance.now() - t0)} ms: ${label} ← ${input().slice(0, 200)}`);
-    const changed = changedTables(before, await everyTableCount());
+    const after = await everyTableCount();
+    this.last = after;
+    const changed = changedTables(before, after);
     this.cases++;
     const where = () => `${label} ← ${input().slice(0, 300)}`;
     if (outcome.kind === "serverError") {
