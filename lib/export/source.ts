@@ -9,6 +9,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { AppError } from "@/lib/errors";
 
 const PREFIX = "understory_export";
+const READ_AHEAD_BYTES = 2 << 20;
 
 /** `current_setting(...)` of one bound export value, cast in SQL; names come from code only. */
 export function setting(name: string, cast: "int" | "text" | "date"): string {
@@ -57,7 +58,9 @@ export async function openSnapshot(pool: pg.Pool): Promise<Snapshot> {
     },
     async *rows(sql, batchRows) {
       isMidCopy = true;
-      const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
+      // 2 MB of read-ahead: PostgreSQL goes on producing rows while this process encodes the
+      // last batch, instead of waiting on a full socket (the two ran in turn with the default 16 kB).
+      const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`, { highWaterMark: READ_AHEAD_BYTES }));
       const decoder = new StringDecoder("utf8");
       let rest = "";
       let batch: string[][] = [];
