@@ -8,10 +8,12 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/common";
 import { logger } from "@/lib/logger";
+import { DATABASE_BUSY_MESSAGE, DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseBusy, isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { authenticateRequest, requireScope } from "./authenticate";
 import { canonicalJson, readJsonBody, searchParamsToObject } from "./body";
 import { ApiError } from "./errors";
 import { requestFingerprint, withIdempotency } from "./idempotency";
+import { readBackFor } from "./idempotency-readback";
 import { apiRateLimiter } from "./rate-limit";
 import type { EndpointHandler, EndpointSpec } from "./endpoint";
 
@@ -36,6 +38,14 @@ function errorResponse(e: unknown, requestId: string, headers: Record<string, st
   }
   if (isAppError(e)) {
     return json(e.status, { error: { code: e.code, message: e.message, ...(e.fieldErrors ? { fields: e.fieldErrors } : {}), requestId } }, headers);
+  }
+  if (isDatabaseUnavailable(e)) {
+    log.warn({ err: e }, "api request failed: database unavailable");
+    return json(503, { error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE, requestId } }, { ...headers, "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) });
+  }
+  if (isDatabaseBusy(e)) {
+    log.warn({ err: e }, "api request failed: database busy");
+    return json(503, { error: { code: "database_busy", message: DATABASE_BUSY_MESSAGE, requestId } }, { ...headers, "retry-after": "1" });
   }
   log.error({ err: e }, "api request failed");
   return json(500, { error: { code: "internal_error", message: `Something went wrong on our side (request ${requestId}).`, requestId } }, headers);
@@ -76,7 +86,7 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: EndpointHandl
       });
       const key = spec.idempotent ? req.headers.get("idempotency-key") : null;
       const fingerprint = requestFingerprint(spec.method, new URL(req.url).pathname, raw ? canonicalJson(raw.value) : "");
-      const result = await withIdempotency(caller.tokenId, key, fingerprint, run);
+      const result = await withIdempotency(caller.tokenId, key, fingerprint, run, requestId, readBackFor(spec.operationId, spec.status, caller.actor));
       if (result.replayed) headers["idempotent-replayed"] = "true";
       return done(json(result.status, result.body, headers));
     } catch (e) {

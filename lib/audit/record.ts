@@ -2,6 +2,7 @@
 // transaction: if the write rolls back, so does its audit event, and vice versa.
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { confirmIdempotencyClaim, currentIdempotencyClaim } from "@/lib/api/idempotency-claim";
 
 export interface AuditInput {
   actorId: number | null;
@@ -21,6 +22,9 @@ function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  // An API create with an Idempotency-Key: its key is marked written in this same transaction.
+  const claim = currentIdempotencyClaim();
+  if (claim) await confirmIdempotencyClaim(tx, claim, { type: event.entityType, id: String(event.entityId) });
   await tx.auditEvent.create({
     data: {
       actorId: event.actorId,
@@ -29,6 +33,7 @@ export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
       entityId: String(event.entityId),
       before: snapshot(event.before),
       after: snapshot(event.after),
+      requestId: claim?.requestId ?? null,
     },
   });
 }
