@@ -1,6 +1,8 @@
 // A small PostgreSQL-backed job queue: workers claim due jobs with FOR UPDATE SKIP LOCKED, so any
-// number of worker processes can share one queue without double-running a job. A job whose worker
-// died (locked for longer than the lease) is claimed again. Failures retry with backoff.
+// number of worker processes can share one queue without double-running a job. A running job's
+// worker renews its lease (a heartbeat every quarter of it); a job whose worker died (killed, its
+// machine gone) stops being renewed and is claimed again once the lease runs out. Failures retry
+// with backoff.
 import type { Pool } from "pg";
 
 export interface ClaimedJob {
@@ -12,22 +14,26 @@ export interface ClaimedJob {
 
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
-const LEASE_MINUTES = 30;
+/** JOB_LEASE_SECONDS: how long a silent worker keeps its job (the reliability test uses a few seconds). */
+export function leaseSeconds(): number {
+  const fromEnv = Number(process.env.JOB_LEASE_SECONDS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 120;
+}
 const MAX_ATTEMPTS = 3;
 
-export async function claimNextJob(pool: Pool, kinds: string[]): Promise<ClaimedJob | null> {
+export async function claimNextJob(pool: Pool, kinds: string[], lease = leaseSeconds()): Promise<ClaimedJob | null> {
   const { rows } = await pool.query<{ id: string; kind: string; payload: unknown; attempts: number }>(
     `UPDATE jobs SET status = 'running', locked_at = now(), attempts = attempts + 1
      WHERE id = (
        SELECT id FROM jobs
        WHERE kind = ANY($1)
          AND ((status = 'queued' AND run_after <= now())
-           OR (status = 'running' AND locked_at < now() - make_interval(mins => $2)))
+           OR (status = 'running' AND locked_at < now() - make_interval(secs => $2)))
        ORDER BY run_after, id
        FOR UPDATE SKIP LOCKED
        LIMIT 1)
      RETURNING id::text, kind, payload, attempts`,
-    [kinds, LEASE_MINUTES],
+    [kinds, lease],
   );
   return rows[0] ?? null;
 }
@@ -60,12 +66,17 @@ export async function runWorker(pool: Pool, handlers: Record<string, JobHandler>
       await new Promise((r) => setTimeout(r, opts.pollMs ?? 2000));
       continue;
     }
+    const heartbeat = setInterval(() => {
+      pool.query(`UPDATE jobs SET locked_at = now() WHERE id = $1 AND status = 'running'`, [job.id]).catch(() => {});
+    }, (leaseSeconds() * 1000) / 4);
     try {
       await handlers[job.kind](job);
       await finishJob(pool, job, null);
     } catch (e) {
       opts.onError?.(e, job);
       await finishJob(pool, job, e).catch(() => {});
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 }
