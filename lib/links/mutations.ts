@@ -20,6 +20,10 @@ export async function createLink(actorOrNull: Actor | null, raw: unknown): Promi
   if (input.fromId === input.toId) throw new AppError("invalid_input", "A contribution cannot link to itself.");
   try {
     return await prisma.$transaction(async (tx) => {
+      // Both ends locked FOR SHARE (in id order) before their times are read: an edit moving either
+      // one in time waits for this link and its trigger then re-checks it, or this link waits for the
+      // edit and reads the new time. Without it the two can pass each other and leave a cycle.
+      await tx.$queryRaw`SELECT id FROM contributions WHERE id IN (${input.fromId}, ${input.toId}) ORDER BY id FOR SHARE`;
       const [from, to] = await Promise.all([loadContributionAccess(tx, input.fromId), loadContributionAccess(tx, input.toId)]);
       if (!from || !canViewContribution(actor, from)) throw new AppError("not_found", "This contribution does not exist.");
       if (!canLinkFrom(actor, from)) {
