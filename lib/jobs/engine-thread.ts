@@ -15,6 +15,21 @@ export type ThreadReply =
   | { kind: "scope"; index: number; result: ScopeResults; memo: MemoDelta | null }
   | { kind: "error"; index: number; message: string };
 
+/**
+ * The buffers of a scope's contributor-period columns (its largest part, millions of rows): they
+ * are transferred to the parent rather than copied, so they never exist twice. They are built
+ * fresh for each scope; nothing else (the graph, the link-scope caches) is ever transferred.
+ */
+export function resultBuffers(result: ScopeResults): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  for (const unit of result.units) {
+    for (const column of Object.values(unit.contributorPeriods)) {
+      if (ArrayBuffer.isView(column) && column.buffer instanceof ArrayBuffer && column.buffer.byteLength > 0) found.add(column.buffer);
+    }
+  }
+  return [...found];
+}
+
 const port = parentPort;
 let graph: Graph | null = null;
 let memo: MapMemo | null = null;
@@ -26,7 +41,9 @@ port?.on("message", (m: ThreadRequest) => {
   } else if (m.kind === "scope") {
     try {
       const result = computeScope(graph!, m.task.spec, memo ?? undefined);
-      port.postMessage({ kind: "scope", index: m.index, result, memo: memo?.take() ?? null } satisfies ThreadReply);
+      const delta = memo?.take() ?? null;
+      const reply: ThreadReply = { kind: "scope", index: m.index, result, memo: delta };
+      port.postMessage(reply, resultBuffers(result));
     } catch (error) {
       port.postMessage({ kind: "error", index: m.index, message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ThreadReply);
     }
