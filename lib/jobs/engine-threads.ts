@@ -1,9 +1,10 @@
 // The engine run of the recompute job, its scopes spread over worker threads (the machine's cores,
 // two on the reference machine). lib/metrics stays single-threaded and pure: the graph is built and
-// ring quarantine applied once (prepareEngine), then each thread gets a copy of the graph, takes
-// scopes from a shared queue (largest first), computes them with the same computeScope, and posts
-// each result back as it is done. Scopes are independent and deterministic, so the results equal runEngine's. The calling
-// thread computes nothing and stays free to write finished scopes while the others compute.
+// ring quarantine applied once (prepareEngine), then the threads share the graph (SharedArrayBuffers),
+// take scopes from a shared queue (largest first), compute them with the same computeScope, and post
+// each result back as it is done. Scopes are independent and deterministic, so the results equal
+// runEngine's. The calling thread computes nothing and stays free to write finished scopes while
+// the others compute.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { computeScope } from "@/lib/metrics/run-scope";
@@ -64,6 +65,22 @@ function drainInThread(graph: PreparedEngine["graph"], memo: Map<string, Uint8Ar
   });
 }
 
+/**
+ * Moves every typed array of the graph onto SharedArrayBuffers, in place: the threads then read one
+ * graph instead of a structured-clone copy each (about 110 MB per copy at 1M contributions and 3M
+ * links). Nothing writes to the graph once it is prepared, so sharing needs no locks.
+ */
+export function shareGraph(graph: PreparedEngine["graph"]): void {
+  const g = graph as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(g)) {
+    if (!ArrayBuffer.isView(value) || value instanceof DataView || value.buffer instanceof SharedArrayBuffer) continue;
+    const src = value as unknown as { constructor: new (b: SharedArrayBuffer) => ArrayBufferView & { set(a: ArrayLike<number>): void }; byteLength: number };
+    const shared = new src.constructor(new SharedArrayBuffer(src.byteLength));
+    shared.set(value as unknown as ArrayLike<number>);
+    g[key] = shared;
+  }
+}
+
 export interface ThreadedOptions {
   threads?: number;
   onScope?: EngineInput["onScope"];
@@ -92,6 +109,7 @@ export async function computeScopesThreaded(prepared: PreparedEngine, opts: Thre
   const failed: number[] = [];
   const threads = Math.min(tasks.length, opts.threads ?? defaultEngineThreads());
   const memo = opts.memo ?? null;
+  if (threads > 0) shareGraph(graph);
   await Promise.all(Array.from({ length: threads }, () => drainInThread(graph, memo, tasks, queue, failed, report, onResult)));
   const local = memo ? new MapMemo(memo) : null;
   for (const i of [...failed, ...queue].sort((a, b) => a - b)) {
