@@ -1,12 +1,26 @@
 // npm run test:reliability: the reliability suite at full size (fuzzing, concurrent load, faults,
 // corrupt imports), then one table of every figure the tests recorded. `--ci` runs the small size
-// that `npm test` runs.
+// that `npm test` runs. Extra arguments go to vitest: `npm run test:reliability -- tests/reliability/x.test.ts`.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Figure } from "../tests/reliability/figures";
+import { isBuildCurrent, markBuilt } from "./lib/build-fingerprint";
+import { NEXT_BIN } from "./lib/children";
 
 const scale = process.argv.includes("--ci") ? "ci" : "full";
+// At full size the load and fault tests talk to `next start` on the production build
+// (tests/reliability/app-under-load.ts): build it first when it is missing or stale.
+if (scale === "full" && process.env.RELIABILITY_HTTP !== "in-process") {
+  const distDir = process.env.NEXT_DIST_DIR;
+  const current = distDir ? existsSync(path.join(distDir, "BUILD_ID")) : isBuildCurrent();
+  if (!current) {
+    console.log(`Building the app for the load tests (${distDir ?? ".next"}) …`);
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    if (!distDir) markBuilt();
+  }
+}
 const figuresFile = path.resolve(".data", `reliability-figures-${scale}.jsonl`);
 rmSync(figuresFile, { force: true });
 const extra = process.argv.slice(2).filter((a) => a !== "--ci");

@@ -13,7 +13,7 @@ import { call, createWithRetries, makePeople, nodesOnCycles, percentile, seededR
 import { scaled } from "./scale";
 
 const CLIENTS = scaled(10, 50);
-const WRITES = scaled(500, 10_000);
+const WRITES = scaled(300, 10_000);
 const RACE_PAIRS = scaled(20, 200);
 /** each shared contribution has this many authors, all editing it at once */
 const EDITORS = 5;

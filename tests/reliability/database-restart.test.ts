@@ -14,10 +14,10 @@ import { scaled } from "./scale";
 
 const CLIENTS = scaled(5, 20);
 /** acknowledged writes before the database is stopped */
-const BEFORE_STOP = scaled(40, 1_000);
+const BEFORE_STOP = scaled(30, 1_000);
 /** writes in all */
-const WRITES = scaled(150, 3_000);
-const DOWN_MS = scaled(2_000, 5_000);
+const WRITES = scaled(100, 3_000);
+const DOWN_MS = scaled(1_500, 5_000);
 /** how long a client keeps retrying one write with its key */
 const RETRY_FOR_MS = 120_000;
 

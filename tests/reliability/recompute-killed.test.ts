@@ -11,8 +11,8 @@ import { recomputeMetrics } from "../../lib/jobs/recompute";
 import { recordFigure } from "./figures";
 import { scaled } from "./scale";
 
-const CONTRIBUTORS = scaled(30, 1_000);
-const CONTRIBUTIONS = scaled(600, 50_000);
+const CONTRIBUTORS = scaled(30, 500);
+const CONTRIBUTIONS = scaled(300, 20_000);
 const ADDED = 100;
 /** the worker's lease in this test: a killed worker's job is claimed again this long after its last heartbeat */
 const LEASE_SECONDS = 3;
