@@ -95,14 +95,14 @@ export async function benchExport(): Promise<void> {
         const met = rate >= GOAL_ROWS_PER_S && run.peakRssMb < GOAL_PEAK_MB;
         table.push([
           dataset, format, rows.toLocaleString("en-US"), run.seconds.toFixed(1), inner.toFixed(1), Math.round(rate).toLocaleString("en-US"),
-          Math.round(rows / inner).toLocaleString("en-US"), run.peakRssMb.toFixed(0), (statSync(out).size / 1e6).toFixed(0),
+          Math.round(rows / inner).toLocaleString("en-US"), run.cpuSeconds.toFixed(1), run.peakRssMb.toFixed(0), (statSync(out).size / 1e6).toFixed(0),
           `${floor.rows.toLocaleString("en-US")} rows in ${floor.seconds.toFixed(1)} s (${Math.round(floor.rows / floor.seconds).toLocaleString("en-US")}/s)`,
           `${(run.seconds / floor.seconds).toFixed(1)}x`, met ? "met" : "not met",
         ]);
       }
     }
     section("Export (npm run export, ecosystem scope, weekly; the bench_export database)");
-    printTable(["dataset", "format", "rows written", "seconds (process)", "seconds (export)", "rows/s (process)", "rows/s (export)", "peak RSS MB", "file MB",
+    printTable(["dataset", "format", "rows written", "seconds (process)", "seconds (export)", "rows/s (process)", "rows/s (export)", "CPU s (node)", "peak RSS MB", "file MB",
       "plain COPY TO of the stored rows", "process ÷ COPY TO", `goal ≥ ${GOAL_ROWS_PER_S / 1000}k rows/s (process), < ${GOAL_PEAK_MB} MB`], table);
     console.log("\nLifecycle writes more rows than it reads: the stored rows are the active periods, the file fills in every period between (lib/export/datasets/lifecycle.ts).");
   } finally {

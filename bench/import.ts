@@ -2,12 +2,13 @@
 // admin upload takes), at 1M contributions (BENCH_IMPORT_ROWS to change it) with ~1M links, into
 // a fresh database of a PostgreSQL cluster of its own (.data/bench-io-postgres). The input is
 // generated once, deterministically (bench/import-input.ts), into .data/bench-io/. Each CLI runs
-// in a child process of its own: its wall time (node start to exit) and peak RSS are measured,
+// in a child process of its own: its wall time (node start to exit), peak RSS and CPU time, and
+// the CPU time the PostgreSQL cluster spent meanwhile (so a loaded machine can be seen through),
 // beside a plain `COPY … FROM STDIN (FORMAT csv)` of the same file into an unindexed table (what
 // moving the bytes into PostgreSQL costs at least). BENCH_PROFILE=1 runs the imports under
 // `node --cpu-prof` (profiles in .data/bench-io/profiles).
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
@@ -24,7 +25,36 @@ const GOAL_SECONDS = 60;
 export interface ChildRun {
   seconds: number;
   peakRssMb: number;
+  /** the child's own CPU time (user + system) */
+  cpuSeconds: number;
   stdout: string;
+}
+
+/**
+ * CPU seconds the PostgreSQL cluster in dataDir has used so far: the postmaster's own and its
+ * reaped children's (ended backends), plus its live children's. A difference of two readings is
+ * what the server spent on the work between them, whatever else loads the machine.
+ */
+export function clusterCpuSeconds(dataDir: string): number {
+  const ticks = 100; // USER_HZ on Linux
+  const fields = (pid: string) => readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  try {
+    const master = readFileSync(`${dataDir}/cluster/postmaster.pid`, "utf8").split("\n")[0].trim();
+    const f = fields(master);
+    let total = Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const c = fields(pid);
+        if (c[1] === master) total += Number(c[11]) + Number(c[12]);
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return total / ticks;
+  } catch {
+    return NaN; // not Linux
+  }
 }
 
 /** Runs a TypeScript CLI in a child node process and measures its wall time and peak RSS. */
@@ -40,9 +70,9 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, p
   });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`${script} ${args.join(" ")} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : NaN;
+  const own = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, "utf8")) as { peakRssKb: number; cpuMs: number }) : { peakRssKb: NaN, cpuMs: NaN };
   rmSync(rssFile, { force: true });
-  return { seconds, peakRssMb, stdout: r.stdout };
+  return { seconds, peakRssMb: own.peakRssKb / 1024, cpuSeconds: own.cpuMs / 1000, stdout: r.stdout };
 }
 
 async function freshDatabase(server: EmbeddedServer, name: string): Promise<string> {
@@ -84,6 +114,8 @@ async function plainCopySeconds(url: string, file: string, columns: number): Pro
 
 interface ImportFigures {
   seconds: number;
+  cpuSeconds: number;
+  pgCpuSeconds: number;
   innerSeconds: number;
   peakRssMb: number;
   inserted: number;
@@ -93,11 +125,13 @@ interface ImportFigures {
 }
 
 function importCli(url: string, file: string, kind: "contributions" | "links", profileDir?: string): ImportFigures {
+  const pg0 = clusterCpuSeconds(IO_DATA_DIR);
   const run = runCli("scripts/import.ts", [file, "--kind", kind, "--source", "bench"], { ...process.env, DATABASE_URL: url }, profileDir);
+  const pgCpuSeconds = clusterCpuSeconds(IO_DATA_DIR) - pg0;
   const m = /Import \d+ succeeded in ([\d.]+) s: ([\d,]+) rows, ([\d,]+) inserted, ([\d,]+) already present \(skipped\), ([\d,]+) refused/.exec(run.stdout);
   if (!m) throw new Error(`could not read the import's report:\n${run.stdout}`);
   const n = (s: string) => Number(s.replace(/,/g, ""));
-  return { seconds: run.seconds, innerSeconds: Number(m[1]), peakRssMb: run.peakRssMb, inserted: n(m[3]), skipped: n(m[4]), refused: n(m[5]), line: run.stdout.split("\n")[0] };
+  return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, pgCpuSeconds, innerSeconds: Number(m[1]), peakRssMb: run.peakRssMb, inserted: n(m[3]), skipped: n(m[4]), refused: n(m[5]), line: run.stdout.split("\n")[0] };
 }
 
 export async function benchImport(opts: { rows?: number; profile?: boolean } = {}): Promise<void> {
@@ -128,10 +162,10 @@ export async function benchImport(opts: { rows?: number; profile?: boolean } = {
     section(`Bulk import (npm run import, ${rows.toLocaleString("en-US")} contributions and ${input.links.toLocaleString("en-US")} links from CSV, fresh database)`);
     const rate = (n: number, s: number) => Math.round(n / s).toLocaleString("en-US");
     const row = (what: string, n: number, f: ImportFigures, floor: number | null, goal: string) => [
-      what, n.toLocaleString("en-US"), f.seconds.toFixed(1), f.innerSeconds.toFixed(1), rate(n, f.seconds), f.peakRssMb.toFixed(0),
+      what, n.toLocaleString("en-US"), f.seconds.toFixed(1), f.innerSeconds.toFixed(1), rate(n, f.seconds), f.cpuSeconds.toFixed(1), f.pgCpuSeconds.toFixed(1), f.peakRssMb.toFixed(0),
       floor === null ? "—" : `${floor.toFixed(1)} s (${(f.seconds / floor).toFixed(1)}x)`, goal,
     ];
-    printTable(["step", "rows", "seconds (process)", "seconds (import)", "rows/s", "peak RSS MB", "plain COPY FROM of the file", "goal"], [
+    printTable(["step", "rows", "seconds (process)", "seconds (import)", "rows/s", "CPU s (node)", "CPU s (PostgreSQL)", "peak RSS MB", "plain COPY FROM of the file", "goal"], [
       row("contributions, new", rows, contributions, floorContributions,
         rows === 1_000_000 ? `< ${GOAL_SECONDS} s: ${contributions.seconds < GOAL_SECONDS ? "met" : "not met"}` : `(goal is at 1M rows)`),
       row("links, new", input.links, links, floorLinks, "—"),
