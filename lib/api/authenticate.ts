@@ -3,7 +3,7 @@
 import { loadActor, type Actor } from "@/lib/auth/actor";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/format";
 import { findTokenByHash } from "@/lib/tokens/queries";
-import { touchTokenLastUsed } from "@/lib/tokens/mutations";
+import { lastUsedIsStale, touchTokenLastUsed } from "@/lib/tokens/mutations";
 import { hasScope, type TokenScope } from "@/lib/tokens/scopes";
 import { ApiError } from "./errors";
 
@@ -26,7 +26,7 @@ export async function authenticateRequest(req: Request, now = new Date()): Promi
   // The user's own current session version: a token outlives sign-outs, not deactivation.
   const actor = await loadActor(row.userId, row.user.sessionVersion);
   if (!actor) throw new ApiError("invalid_token", "The owner of this API token is deactivated.");
-  await touchTokenLastUsed(row.id, now);
+  if (lastUsedIsStale(row.lastUsedAt, now)) await touchTokenLastUsed(row.id, now);
   return { tokenId: row.id, scopes: row.scopes, actor };
 }
 

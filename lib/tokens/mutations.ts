@@ -48,13 +48,21 @@ export async function revokeToken(actorOrNull: Actor | null, raw: unknown): Prom
   });
 }
 
+/** lastUsedAt is kept to the minute: a busy client must not turn every read into a write. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Whether a token last marked used at `lastUsedAt` is due to be marked again (saves the round trip when not). */
+export function lastUsedIsStale(lastUsedAt: Date | null, now: Date): boolean {
+  return lastUsedAt === null || lastUsedAt.getTime() < now.getTime() - LAST_USED_RESOLUTION_MS;
+}
+
 /**
  * Marks a token used. Bookkeeping, not a change anyone made, so it is not audited; written at most
- * once a minute per token so that a busy client does not turn every read into a write.
+ * once a minute per token (the WHERE keeps that true when concurrent requests both saw it stale).
  */
 export async function touchTokenLastUsed(tokenId: number, now: Date): Promise<void> {
   await prisma.apiToken.updateMany({
-    where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - 60_000) } }] },
+    where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
     data: { lastUsedAt: now },
   });
 }

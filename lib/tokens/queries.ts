@@ -34,6 +34,6 @@ export async function listOthersTokens(actor: Actor, limit = 200) {
 export function findTokenByHash(tokenHash: string) {
   return prisma.apiToken.findUnique({
     where: { tokenHash },
-    select: { id: true, userId: true, scopes: true, revokedAt: true, user: { select: { sessionVersion: true } } },
+    select: { id: true, userId: true, scopes: true, revokedAt: true, lastUsedAt: true, user: { select: { sessionVersion: true } } },
   });
 }
