@@ -5,8 +5,10 @@
 import type pg from "pg";
 import type { MemoDelta } from "@/lib/metrics/memo";
 
-/** Rows per INSERT: keeps each statement's parameter arrays a few MB. */
-const INSERT_BATCH = 500;
+/** An INSERT's parameters stay under this many bytes (bytea travels as hex text, twice its size). */
+const INSERT_BYTES = 4 << 20;
+/** Keys per UPDATE of the used entries. */
+const UPDATE_BATCH = 5_000;
 
 export async function loadMemo(client: pg.ClientBase): Promise<Map<string, Uint8Array>> {
   const { rows } = await client.query<{ key: string; value: Buffer }>("SELECT key, value FROM metric_memo");
@@ -32,8 +34,12 @@ export class MemoRunLog {
 /** Inside the run's transaction: add the new entries, mark the used ones, drop the rest. */
 export async function saveMemo(client: pg.ClientBase, runId: number, log: MemoRunLog): Promise<void> {
   const added = [...log.added];
-  for (let i = 0; i < added.length; i += INSERT_BATCH) {
-    const batch = added.slice(i, i + INSERT_BATCH);
+  for (let i = 0; i < added.length; ) {
+    const batch: [string, Uint8Array][] = [];
+    for (let bytes = 0; i < added.length && (batch.length === 0 || bytes + added[i][1].byteLength <= INSERT_BYTES); i++) {
+      bytes += added[i][1].byteLength;
+      batch.push(added[i]);
+    }
     await client.query(
       `INSERT INTO metric_memo (key, value, last_used_run_id)
        SELECT k, v, $3 FROM unnest($1::text[], $2::bytea[]) AS t(k, v)
@@ -42,8 +48,8 @@ export async function saveMemo(client: pg.ClientBase, runId: number, log: MemoRu
     );
   }
   const reused = [...log.used].filter((k) => !log.added.has(k));
-  for (let i = 0; i < reused.length; i += INSERT_BATCH * 10) {
-    await client.query("UPDATE metric_memo SET last_used_run_id = $2 WHERE key = ANY($1::text[])", [reused.slice(i, i + INSERT_BATCH * 10), runId]);
+  for (let i = 0; i < reused.length; i += UPDATE_BATCH) {
+    await client.query("UPDATE metric_memo SET last_used_run_id = $2 WHERE key = ANY($1::text[])", [reused.slice(i, i + UPDATE_BATCH), runId]);
   }
   await client.query("DELETE FROM metric_memo WHERE last_used_run_id <> $1", [runId]);
 }
