@@ -151,7 +151,7 @@ afterAll(() => {
   const sum = (f: (t: FuzzTally) => number) => all.reduce((s, t) => s + f(t), 0);
   const families = new Map<string, number>();
   for (const t of all) {
-    const family = t.family.includes("/api/admin/") ? "api/admin (session)" : `api/v1 ${t.family.split(" ")[1].split("/")[3]}`;
+    const family = t === race ? "api/v1 links, raced" : t.family.includes("/api/admin/") ? "api/admin (session)" : `api/v1 ${t.family.split(" ")[1].split("/")[3]}`;
     families.set(family, (families.get(family) ?? 0) + t.cases);
   }
   for (const [family, cases] of [...families].sort()) recordFigure({ part: "fuzzing", name: `cases: ${family}`, value: cases });
