@@ -77,13 +77,14 @@ export async function loadLinkBatch(client: pg.ClientBase, rows: LinkRow[], crea
       }
     })());
   await client.query("ANALYZE import_link_stage");
-  // Both ends looked up set-based, and locked as the foreign-key triggers would lock them (FOR KEY
-  // SHARE), so they cannot be deleted before the batch commits; their times read in the same pass.
+  // Both ends looked up set-based and locked FOR SHARE (more than the foreign-key triggers' KEY
+  // SHARE): they can be neither deleted nor moved in time before the batch commits, so the times
+  // read in the same pass stay true (as lib/links/mutations.ts does for a single link).
   await client.query(`CREATE TEMP TABLE import_link_resolved ON COMMIT DROP AS
     WITH ends AS (
       SELECT c.id, c.external_id, c.occurred_at, c.deleted_at IS NOT NULL AS gone FROM contributions c
        WHERE c.source = 'import' AND c.external_id IN (SELECT from_ref FROM import_link_stage UNION SELECT to_ref FROM import_link_stage)
-       FOR KEY SHARE OF c)
+       FOR SHARE OF c)
     SELECT s.seq, s.line, f.id AS from_id, t.id AS to_id, f.occurred_at AS from_at, t.occurred_at AS to_at,
            coalesce(f.gone, false) AS from_gone, coalesce(t.gone, false) AS to_gone,
            coalesce(f.id IS NOT NULL AND t.id IS NOT NULL AND NOT f.gone AND NOT t.gone AND f.id <> t.id
