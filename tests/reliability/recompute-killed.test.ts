@@ -16,6 +16,8 @@ const CONTRIBUTIONS = scaled(300, 20_000);
 const ADDED = 100;
 /** the worker's lease in this test: a killed worker's job is claimed again this long after its last heartbeat */
 const LEASE_SECONDS = 3;
+/** how far the run must be (metric_runs.progress, 0..1) when the worker is killed */
+const KILL_AT_PROGRESS = scaled(0, 0.1);
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 const workers: ChildProcess[] = [];
@@ -88,8 +90,9 @@ describe("the recompute worker killed mid-run", () => {
     await pool.query(`INSERT INTO jobs (kind, payload, status, run_after) VALUES ($1, '{"reasons":["test"]}', 'queued', now())`, [RECOMPUTE_JOB]);
 
     const doomed = startWorker();
+    // At full size the run is long enough to be killed while it computes; the small one dies loading.
     const running = await until("the worker to start a run", async () => {
-      const { rows } = await pool.query<{ id: number; phase: string }>("SELECT id, phase FROM metric_runs WHERE status = 'running' AND id > $1", [first.runId]);
+      const { rows } = await pool.query<{ id: number; phase: string }>("SELECT id, phase FROM metric_runs WHERE status = 'running' AND id > $1 AND progress >= $2", [first.runId, KILL_AT_PROGRESS]);
       return rows[0];
     }, 60_000);
     lap(`run ${running.id} seen in phase ${running.phase}`);
