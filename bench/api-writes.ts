@@ -188,6 +188,8 @@ export async function benchWrites(opts: { seconds: number; connections: number; 
       };
     } finally {
       await app.stop();
+      // The copy is 5 GB at bench size: the next run makes a fresh one anyway.
+      await withClient(db.server.urlFor("postgres"), (c) => c.query(`DROP DATABASE IF EXISTS ${SCRATCH_DATABASE} WITH (FORCE)`));
     }
   } finally {
     await db.server.stop();
