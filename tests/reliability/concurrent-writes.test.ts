@@ -14,7 +14,7 @@ import { scaled } from "./scale";
 
 const CLIENTS = scaled(10, 50);
 /** RELIABILITY_LOAD_WRITES overrides the size (a multiple of CLIENTS), for a machine too busy for the full 10,000. */
-const WRITES = Number(process.env.RELIABILITY_LOAD_WRITES) || scaled(300, 10_000);
+const WRITES = Number(process.env.RELIABILITY_LOAD_WRITES) || scaled(200, 10_000);
 const RACE_PAIRS = scaled(20, 200);
 /** each shared contribution has this many authors, all editing it at once */
 const EDITORS = 5;
