@@ -118,12 +118,14 @@ export async function writeNewWork(url: string, n: number): Promise<number> {
   await c.connect();
   try {
     await c.query("BEGIN");
-    // The last 90 days of history, numbered, with each contribution's first author.
+    // 90 days of history older than the new week (links must point back in time), numbered, with
+    // each contribution's first author. The seeded history may run up to the seeding day.
     await c.query(
       `CREATE TEMP TABLE recent ON COMMIT DROP AS
+       WITH cutoff AS (SELECT least(max(occurred_at), now() - interval '8 days') AS at FROM contributions)
        SELECT c.id, c.project_id, (SELECT a.user_id FROM contribution_authors a WHERE a.contribution_id = c.id ORDER BY a.share DESC, a.user_id LIMIT 1) AS author,
               row_number() OVER (ORDER BY c.id) AS k
-       FROM contributions c WHERE c.deleted_at IS NULL AND c.occurred_at > (SELECT max(occurred_at) FROM contributions) - interval '90 days'`);
+       FROM contributions c, cutoff WHERE c.deleted_at IS NULL AND c.occurred_at <= cutoff.at AND c.occurred_at > cutoff.at - interval '90 days'`);
     const { rows: [{ total }] } = await c.query<{ total: number }>("SELECT count(*)::int AS total FROM recent");
     // Contribution g: by the author of recent work number g·7919 (mod total), in its project.
     const { rows } = await c.query<{ n: number }>(
