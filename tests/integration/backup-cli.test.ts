@@ -77,14 +77,14 @@ describe("npm run db:backup / db:restore", () => {
     const file = path.join(dir, "cli.backup.gz");
     const backup = await run("scripts/db-backup.ts", ["--out", file], sourceUrl);
     expect(backup.code).toBe(0);
-    // 2 users, 1 project, 1 maintainer, 2 contributions, 3 authors: 9 rows over 25 tables
-    expect(backup.stdout).toMatch(new RegExp(`^Backed up 25 tables, 9 rows \\(PostgreSQL 15\\.\\d+, ${knownMigrations().length} migrations\\) in [\\d.]+ s to .*cli\\.backup\\.gz \\([\\d.]+ MiB\\)\\.$`, "m"));
+    // 2 users, 1 project, 1 maintainer, 2 contributions, 3 authors: 9 rows over 26 tables
+    expect(backup.stdout).toMatch(new RegExp(`^Backed up 26 tables, 9 rows \\(PostgreSQL 15\\.\\d+, ${knownMigrations().length} migrations\\) in [\\d.]+ s to .*cli\\.backup\\.gz \\([\\d.]+ MiB\\)\\.$`, "m"));
     expect(backup.stderr).toContain("contribution_authors: 3 rows\n");
 
     const target = await migratedDatabase();
     const first = await run("scripts/db-restore.ts", [file], target);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^Restored 25 tables, 9 rows from a backup of \S+ \(PostgreSQL 15\.\d+\) in [\d.]+ s\.$/m);
+    expect(first.stdout).toMatch(/^Restored 26 tables, 9 rows from a backup of \S+ \(PostgreSQL 15\.\d+\) in [\d.]+ s\.$/m);
     expect(await counts(target)).toEqual({ users: 2, contributions: 2, authors: 3 });
 
     const again = await run("scripts/db-restore.ts", [file], target);
