@@ -6,6 +6,7 @@
 // earlier one, so the DAG rule holds. Written once per size and kept: the same bytes every run.
 import { createWriteStream, existsSync, mkdirSync, renameSync } from "node:fs";
 import { once } from "node:events";
+import { seededRandom } from "@/lib/metrics/betweenness";
 
 export const IMPORT_PROJECTS = ["bench-ocean", "bench-forest", "bench-river", "bench-desert", "bench-tundra", "bench-reef", "bench-delta", "bench-steppe"];
 const KINDS = ["data", "model", "code", "review", "documentation", "research", "coordination", "support", "other"];
@@ -22,16 +23,6 @@ export interface ImportInput {
   people: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function writeLines(file: string, lines: (write: (s: string) => Promise<void>) => Promise<void>): Promise<void> {
   const tmp = `${file}.tmp`;
@@ -60,7 +51,7 @@ export async function ensureImportInput(dir: string, rows: number): Promise<Impo
   const linksCsv = `${dir}/links-${rows}.csv`;
   const links = rows - 1;
   if (!existsSync(contributionsCsv)) {
-    const rand = mulberry32(1);
+    const rand = seededRandom(1);
     await writeLines(contributionsCsv, async (write) => {
       await write("external_id,project,title,kind,occurred_at,authors,url,description,status\n");
       for (let i = 0; i < rows; i++) {
@@ -81,7 +72,7 @@ export async function ensureImportInput(dir: string, rows: number): Promise<Impo
     });
   }
   if (!existsSync(linksCsv)) {
-    const rand = mulberry32(2);
+    const rand = seededRandom(2);
     await writeLines(linksCsv, async (write) => {
       await write("from,to,type\n");
       for (let i = 1; i < rows; i++) {

@@ -9,7 +9,8 @@ import pg from "pg";
 import { prisma } from "../../lib/db";
 import { startLoadApp, type LoadApp } from "./app-under-load";
 import { recordFigure } from "./figures";
-import { call, createWithRetries, makePeople, nodesOnCycles, percentile, seededRandom, type Person } from "./load-clients";
+import { seededRandom } from "../../lib/metrics/betweenness";
+import { call, createWithRetries, makePeople, nodesOnCycles, percentile, type Person } from "./load-clients";
 import { scaled } from "./scale";
 
 const CLIENTS = scaled(10, 50);
