@@ -3,11 +3,11 @@
 // against a given database, and signed in to through Auth.js's own credentials endpoint.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import pg from "pg";
 import { generateToken } from "@/lib/tokens/format";
 import type { TokenScope } from "@/lib/tokens/scopes";
 import { NEXT_BIN } from "../scripts/lib/children";
+import { freePort } from "@/lib/free-port";
 
 export const BENCH_DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 
@@ -20,16 +20,6 @@ export function ensureBuild(rebuild = false): void {
   const r = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
   for (const [f, text] of kept) if (readFileSync(f, "utf8") !== text) writeFileSync(f, text);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 export interface RunningApp {

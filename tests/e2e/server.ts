@@ -2,10 +2,10 @@
 // served by `next start` on a free loopback port. The browser is Debian's Chromium.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { startEmbeddedServer, type EmbeddedServer } from "../../lib/db/embedded-server";
 import { applyMigrations } from "../../lib/db/migrate";
 import { NEXT_BIN } from "../../scripts/lib/children";
+import { freePort } from "../../lib/free-port";
 
 export const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].filter(Boolean) as string[];
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"];
@@ -15,16 +15,6 @@ export function chromiumPathOrThrow(): string {
   const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
   if (!found) throw new Error("No Chromium found for the e2e tests. Install Debian's Chromium with:\n\n    sudo apt-get install -y chromium\n\n(or set CHROMIUM_PATH to a Chromium binary)");
   return found;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {

@@ -14,6 +14,7 @@ import { startEmbeddedServer, type EmbeddedServer } from "../../lib/db/embedded-
 import { applyMigrations } from "../../lib/db/migrate";
 import { NEXT_BIN } from "../../scripts/lib/children";
 import { RELIABILITY_SCALE } from "./scale";
+import { freePort } from "../../lib/free-port";
 
 export type ServeMode = "next" | "in-process";
 
@@ -37,16 +38,6 @@ export function serveMode(): ServeMode {
   const forced = process.env.RELIABILITY_HTTP;
   if (forced === "next" || forced === "in-process") return forced;
   return RELIABILITY_SCALE === "full" ? "next" : "in-process";
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 /**
