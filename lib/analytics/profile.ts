@@ -19,16 +19,23 @@ export interface SourcesView {
   links: { linkId: number; credit: number; type: string; fromId: number; fromTitle: string; toId: number; toTitle: string }[];
 }
 
-/** The stored decomposition of a contributor's credit, with the people and links named. */
-export async function getCreditSources(runId: number, scope: string, userId: number): Promise<{ summary: { attribution: number; attributionShare: number; visibility: number; contributions: number } | null; sources: SourcesView }> {
+interface StoredBuilder { userId: number; links: number; confirmed: number; lastAt: number }
+
+/**
+ * The stored decomposition of a contributor's credit, with the people and links named, and (scope
+ * "all") who builds on their work as of the run: `builders` is null when the run stored none (runs
+ * from before they were stored), and the caller falls back to `listBuilders`.
+ */
+export async function getCreditSources(runId: number, scope: string, userId: number): Promise<{ summary: { attribution: number; attributionShare: number; visibility: number; contributions: number } | null; sources: SourcesView; builders: BuilderView[] | null }> {
   const row = await prisma.metricContributorSummary.findUnique({
     where: { runId_scope_userId: { runId, scope, userId } },
     select: { attribution: true, attributionShare: true, visibility: true, contributions: true, sources: true },
   });
-  if (!row) return { summary: null, sources: { sources: [], links: [] } };
-  const raw = row.sources as { sources: { userId: number; credit: number }[]; links: { linkId: number; credit: number }[] };
+  // No summary row: no work in the run, so nobody builds on it yet.
+  if (!row) return { summary: null, sources: { sources: [], links: [] }, builders: [] };
+  const raw = row.sources as unknown as { sources: { userId: number; credit: number }[]; links: { linkId: number; credit: number }[]; builders?: StoredBuilder[] };
   const [users, links] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: raw.sources.map((s) => s.userId) } }, select: { id: true, handle: true } }),
+    prisma.user.findMany({ where: { id: { in: [...raw.sources.map((s) => s.userId), ...(raw.builders ?? []).map((b) => b.userId)] } }, select: { id: true, handle: true } }),
     prisma.link.findMany({
       where: { id: { in: raw.links.map((l) => l.linkId) } },
       select: { id: true, type: true, from: { select: { id: true, title: true } }, to: { select: { id: true, title: true } } },
@@ -37,6 +44,9 @@ export async function getCreditSources(runId: number, scope: string, userId: num
   const handle = new Map(users.map((u) => [u.id, u.handle]));
   const link = new Map(links.map((l) => [l.id, l]));
   return {
+    builders: raw.builders ? raw.builders.filter((b) => handle.has(b.userId)).map((b) => ({
+      userId: b.userId, handle: handle.get(b.userId)!, links: b.links, confirmed: b.confirmed, lastAt: new Date(b.lastAt).toISOString().slice(0, 10),
+    })) : null,
     summary: { attribution: row.attribution, attributionShare: row.attributionShare, visibility: row.visibility, contributions: row.contributions },
     sources: {
       sources: raw.sources.filter((s) => handle.has(s.userId)).map((s) => ({ userId: s.userId, handle: handle.get(s.userId)!, credit: s.credit })),
@@ -56,7 +66,10 @@ export interface BuilderView {
   lastAt: string;
 }
 
-/** People whose work links to this contributor's live work (not their own links), most links first. */
+/**
+ * People whose work links to this contributor's live work (not their own links), most links first,
+ * counted live: the fallback for runs that did not store builders (a hub's aggregates ~125k links).
+ */
 export async function listBuilders(userId: number, limit = 10): Promise<BuilderView[]> {
   // One row per (builder, link): a co-authored source counts once per co-author.
   const rows = await prisma.$queryRaw<{ user_id: number; handle: string; links: number; confirmed: number; last_at: Date }[]>(Prisma.sql`

@@ -113,6 +113,9 @@ export async function writeScopeResults(client: pg.ClientBase, runId: number, g:
         const sources = {
           sources: m.sources.sources.map((x) => ({ userId: g.contributorId[x.contributor], credit: x.credit })),
           links: m.sources.links,
+          ...(m.sources.builders && {
+            builders: m.sources.builders.map((b) => ({ userId: g.contributorId[b.contributor], links: b.links, confirmed: b.confirmed, lastAt: b.lastAt })),
+          }),
         };
         yield row([
           run, scope, userId(m.contributor), copyInt(m.contributions), copyFloat(m.attribution) , copyFloat(m.attributionShare), copyFloat(m.contributionShare),

@@ -63,7 +63,12 @@ export interface ContributorSummaryRow {
   pagerank: number;
   visibility: number;
   visibilityShare: number;
-  sources: { sources: { contributor: number; credit: number }[]; links: { linkId: number; credit: number }[] };
+  sources: {
+    sources: { contributor: number; credit: number }[];
+    links: { linkId: number; credit: number }[];
+    /** ecosystem scope only: who builds on the contributor's work, most links first (lastAt: ms since the epoch) */
+    builders?: { contributor: number; links: number; confirmed: number; lastAt: number }[];
+  };
 }
 
 export interface ScopeUnitResults {

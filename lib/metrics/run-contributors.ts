@@ -16,6 +16,7 @@ import type { ContributorPeriodColumns, ContributorSummaryRow } from "./results"
 import { ContributorPeriodCollector } from "./results";
 import { Float64Buffer, Int32Buffer, TopK } from "./typed-buffer";
 import { forEachVisibility } from "./visibility";
+import { LINK_CONFIRMED } from "./codes";
 
 export function contributorPeriodRows(act: Activity, flow: AttributionFlow, gap: number, decay: number): {
   columns: ContributorPeriodColumns;
@@ -158,6 +159,70 @@ function listOf<T>(t: TopLists, u: number, make: (id: number, credit: number) =>
   return out;
 }
 
+/**
+ * Who builds on each contributor's work (their profile's "who builds on your work"): per builder,
+ * the links from the builder's work to the contributor's, counted once per (builder, link) (a
+ * co-authored source counts once per co-author; the contributor's own links are left out), how many
+ * are confirmed and the latest source's time; the k builders with most links, ties by the smaller
+ * user id. At hub scale a live query aggregates ~125k links per request (3.7 s at bench size); here
+ * it is one pass over the incoming links of the whole graph. Removed links and withdrawn work are
+ * not in the graph, as the live query left them out.
+ */
+export function topBuilders(g: Graph, k: number): { start: Int32Array; user: Int32Array; links: Int32Array; confirmed: Int32Array; lastAt: Float64Array } {
+  const seen = new Int32Array(g.nU).fill(-1);
+  const links = new Int32Array(g.nU);
+  const confirmed = new Int32Array(g.nU);
+  const last = new Float64Array(g.nU);
+  const keys = new Int32Buffer();
+  const top = new TopK(k);
+  const start = new Int32Array(g.nU + 1);
+  const out = { user: new Int32Buffer(), links: new Int32Buffer(), confirmed: new Int32Buffer(), lastAt: new Float64Buffer() };
+  const denseOf = new Map<number, number>();
+  for (let u = 0; u < g.nU; u++) denseOf.set(g.contributorId[u], u);
+  for (let u = 0; u < g.nU; u++) {
+    keys.length = 0;
+    for (let w = g.workStart[u]; w < g.workStart[u + 1]; w++) {
+      const x = g.workIdx[w];
+      for (let q = g.inStart[x]; q < g.inStart[x + 1]; q++) {
+        const e = g.inEdge[q];
+        const src = g.edgeFrom[e];
+        for (let a = g.authorStart[src]; a < g.authorStart[src + 1]; a++) {
+          const b = g.authorIdx[a];
+          if (b === u) continue;
+          if (seen[b] !== u) {
+            seen[b] = u;
+            links[b] = 0;
+            confirmed[b] = 0;
+            last[b] = -Infinity;
+            keys.push(b);
+          }
+          links[b]++;
+          if (g.outStatus[e] === LINK_CONFIRMED) confirmed[b]++;
+          if (g.time[src] > last[b]) last[b] = g.time[src];
+        }
+      }
+    }
+    top.reset();
+    // TopK breaks ties by the smaller id: offer database ids, then map back through `denseOf`.
+    for (let c = 0; c < keys.length; c++) top.offer(g.contributorId[keys.data[c]], links[keys.data[c]]);
+    for (let c = 0; c < top.size; c++) {
+      const b = denseOf.get(top.ids[c])!;
+      out.user.push(b);
+      out.links.push(links[b]);
+      out.confirmed.push(confirmed[b]);
+      out.lastAt.push(last[b]);
+    }
+    start[u + 1] = out.user.length;
+  }
+  return { start, user: out.user.toArray(), links: out.links.toArray(), confirmed: out.confirmed.toArray(), lastAt: out.lastAt.toArray() };
+}
+
+function buildersOf(t: ReturnType<typeof topBuilders>, u: number): { contributor: number; links: number; confirmed: number; lastAt: number }[] {
+  const out = [];
+  for (let c = t.start[u]; c < t.start[u + 1]; c++) out.push({ contributor: t.user[c], links: t.links[c], confirmed: t.confirmed[c], lastAt: t.lastAt[c] });
+  return out;
+}
+
 export interface SummaryInputs {
   g: Graph;
   counts: Int32Array;
@@ -167,6 +232,8 @@ export interface SummaryInputs {
   flow: AttributionFlow;
   finalStock: Float64Array;
   topK: number;
+  /** keep the top builders of each contributor (the ecosystem scope: the profile reads them) */
+  buildersTopK?: number;
 }
 
 /**
@@ -181,6 +248,7 @@ export function contributorSummaries(x: SummaryInputs): ContributorSummaryRow[] 
   const isHub = new Uint8Array(g.nU);
   for (const u of hubs.hubs) isHub[u] = 1;
   const top = wholeHistoryTop(g, x.flow, x.topK);
+  const builders = x.buildersTopK ? topBuilders(g, x.buildersTopK) : null;
   const rows: ContributorSummaryRow[] = [];
   for (let u = 0; u < g.nU; u++) {
     if (counts[u] === 0 && cascade.attribution[u] === 0) continue;
@@ -200,6 +268,7 @@ export function contributorSummaries(x: SummaryInputs): ContributorSummaryRow[] 
       sources: {
         sources: listOf(top.sources, u, (contributor, credit) => ({ contributor, credit })),
         links: listOf(top.links, u, (linkId, credit) => ({ linkId, credit })),
+        ...(builders && { builders: buildersOf(builders, u) }),
       },
     });
   }

@@ -30,6 +30,8 @@ import type { LinkRing } from "./gaming";
 export const PERIOD_UNITS: PeriodUnit[] = ["week", "month"];
 /** top sources and links kept per contributor in the stored decomposition */
 const SOURCES_TOP_K = 5;
+/** builders kept per contributor for their profile */
+export const BUILDERS_TOP_K = 10;
 
 export interface ScopeSpec {
   /** dense project index, null for the ecosystem */
@@ -165,7 +167,7 @@ export function computeScope(g: Graph, spec: ScopeSpec, memo?: EngineMemo): Scop
     projectId: project === null ? null : g.projectIds[project],
     paramsHash: paramsHash(params),
     units: [week.result, month.result],
-    summaries: contributorSummaries({ g, counts, cascade, hubs, pagerank, flow: week.flow, finalStock: week.finalStock, topK: SOURCES_TOP_K }),
+    summaries: contributorSummaries({ g, counts, cascade, hubs, pagerank, flow: week.flow, finalStock: week.finalStock, topK: SOURCES_TOP_K, buildersTopK: project === null ? BUILDERS_TOP_K : 0 }),
     classes,
   };
 }

@@ -41,15 +41,16 @@ export default async function ProfilePage({ params, searchParams }: {
   if (!person) notFound();
   const isMe = person.id === actor.id;
   const q = run ? { runId: run.id, scope: "all", unit } as const : null;
-  const [rows, period, credit, builders, cls, awaiting, disputes] = await Promise.all([
+  const [rows, period, credit, cls, awaiting, disputes] = await Promise.all([
     q ? listContributorPeriods({ ...q, userIds: [person.id] }) : [],
     q ? getDocument<{ decay: number; lastComplete: number; currentPeriod: number }>(q, "period") : null,
     q ? getCreditSources(q.runId, "all", person.id) : null,
-    listBuilders(person.id),
     q && canSeeContributorClass(actor, person.id) ? getContributorClass(q.runId, "all", person.id) : null,
     isMe ? listLinksAwaitingMe(actor) : [],
     isMe ? listMyOpenDisputes(actor) : [],
   ]);
+  // Stored by the recompute (as of the run, like every other figure here); counted live only before a run stored them.
+  const builders = credit?.builders ?? await listBuilders(person.id);
   const axis = rows.length && period ? axisBetween(rows[0].period, period.currentPeriod, unit) : [];
   const { flow, visibility } = fillVisibility(rows, axis, period?.decay ?? 0.1, unit);
   const data = axis.map((p, i) => ({ period: p, values: { flow: flow[i], visibility: visibility[i] } }));
