@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { TokenScope } from "@/lib/tokens/scopes";
 import type { Actor } from "@/lib/auth/actor";
+import type { CachedJson } from "./response-cache";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
@@ -39,4 +40,5 @@ export interface HandlerContext<S extends EndpointSpec> {
   body: Out<S["body"]>;
 }
 
-export type EndpointHandler<S extends EndpointSpec> = (ctx: HandlerContext<S>) => Promise<z.input<S["response"]>>;
+/** A handler answers the response's shape, or an answer already serialized (response-cache.ts). */
+export type EndpointHandler<S extends EndpointSpec> = (ctx: HandlerContext<S>) => Promise<z.input<S["response"]> | CachedJson>;

@@ -15,6 +15,7 @@ import { ApiError } from "./errors";
 import { requestFingerprint, withIdempotency } from "./idempotency";
 import { readBackFor } from "./idempotency-readback";
 import { apiRateLimiter } from "./rate-limit";
+import { CachedJson, matchesEtag } from "./response-cache";
 import type { EndpointHandler, EndpointSpec } from "./endpoint";
 
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
@@ -88,6 +89,13 @@ export function apiRoute<S extends EndpointSpec>(spec: S, handler: EndpointHandl
       const fingerprint = requestFingerprint(spec.method, new URL(req.url).pathname, raw ? canonicalJson(raw.value) : "");
       const result = await withIdempotency(caller.tokenId, key, fingerprint, run, requestId, readBackFor(spec.operationId, spec.status, caller.actor));
       if (result.replayed) headers["idempotent-replayed"] = "true";
+      // A metric read served from response-cache.ts: already serialized, with its ETag (the caller
+      // passed every check above first). Clients may keep it but must revalidate.
+      if (result.body instanceof CachedJson) {
+        const cached = { ...headers, etag: result.body.etag, "cache-control": "private, no-cache" };
+        if (matchesEtag(req.headers.get("if-none-match"), result.body.etag)) return done(new Response(null, { status: 304, headers: cached }));
+        return done(new Response(result.body.text, { status: result.status, headers: { "content-type": "application/json; charset=utf-8", ...cached } }));
+      }
       return done(json(result.status, result.body, headers));
     } catch (e) {
       return done(errorResponse(e, requestId, headers, log));
