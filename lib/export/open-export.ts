@@ -41,6 +41,14 @@ export interface OpenedExport {
   close(): Promise<void>;
 }
 
+/** Every user's handle by id, in the snapshot (a few MB at 100k people; merged ones keep theirs). */
+async function readHandles(client: pg.PoolClient): Promise<(userId: number) => string | null> {
+  const { rows } = await client.query<{ id: number; handle: string }>("SELECT id, handle FROM users");
+  const handles = new Map<number, string>();
+  for (const r of rows) handles.set(r.id, r.handle);
+  return (id) => handles.get(id) ?? null;
+}
+
 export async function openExport(pool: pg.Pool, req: ExportRequest, scope: ScopeOption, opts: ExportOptions = {}): Promise<OpenedExport> {
   const dataset = DATASETS[req.dataset];
   const key = req.pseudonymize ? derivePseudonymKey(opts.secret) : null;
@@ -61,7 +69,8 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, scope: Scope
       const { rows } = await snapshot.client.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) q`);
       storedRows = Number(rows[0].n);
     }
-    const mapper = dataset.createMapper({ filters, period, pseudonym: key ? createPseudonymizer(key) : null });
+    const handleOf = dataset.handlesById && !key ? await readHandles(snapshot.client) : undefined;
+    const mapper = dataset.createMapper({ filters, period, pseudonym: key ? createPseudonymizer(key) : null, textFloats: req.format !== "parquet", handleOf });
     let read = 0;
     let written = 0;
     async function* rowBatches(): AsyncGenerator<Row[]> {

@@ -13,7 +13,11 @@ export interface ColumnDef {
   description: string;
 }
 
-/** A cell: int/float → number, string → string, bool → boolean, date → "YYYY-MM-DD", json → JSON text. */
+/**
+ * A cell: int/float → number, string → string, bool → boolean, date → "YYYY-MM-DD", json → JSON
+ * text. A float cell may instead be its canonical decimal text (exactly what String(n) gives), when
+ * the format writes text: the CSV and JSON Lines encoders copy it rather than format the number again.
+ */
 export type Cell = number | string | boolean | null;
 export type Row = Cell[];
 
@@ -61,6 +65,10 @@ export interface RowContext {
   period: PeriodContext;
   /** user id → pseudonym, when pseudonymizing */
   pseudonym: ((userId: number) => string) | null;
+  /** the file is text (CSV, JSON Lines): float cells may stay decimal text (see Cell) */
+  textFloats: boolean;
+  /** user id → handle, read once in the export's snapshot (datasets that set handlesById) */
+  handleOf?: (userId: number) => string | null;
 }
 
 export interface DatasetDef {
@@ -79,6 +87,11 @@ export interface DatasetDef {
    * is read with current_setting('understory_export.<name>') (source.ts binds them).
    */
   query(f: ResolvedFilters): string;
+  /**
+   * The query returns user ids only and the mapper looks handles up (ctx.handleOf), read once:
+   * for the largest datasets, cheaper than joining users into every one of a million rows.
+   */
+  handlesById?: boolean;
   /** COPY text fields of one row → rows of the file (lifecycle fills periods, so 0..n rows). */
   createMapper(ctx: RowContext): RowMapper;
 }

@@ -77,5 +77,6 @@ export async function loadGraphInput(client: PoolClient, onProgress?: (what: str
 
 /** COPY's text format escapes backslash, tab, newline and carriage return. */
 export function unescapeCopyText(s: string): string {
+  if (s.indexOf("\\") === -1) return s; // the common case: nothing escaped
   return s.replace(/\\(.)/g, (_m, c: string) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c] ?? c);
 }

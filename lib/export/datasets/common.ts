@@ -24,6 +24,14 @@ export function identityCells(ctx: RowContext, userIdField: string, handleField:
   return ctx.pseudonym ? [ctx.pseudonym(id)] : [id, text(handleField)];
 }
 
+/** [user_id, handle] or [pseudonym], the handle looked up by id (DatasetDef.handlesById) */
+export function identityCellsById(ctx: RowContext, userIdField: string): Cell[] {
+  const id = int(userIdField);
+  if (ctx.pseudonym) return [ctx.pseudonym(id)];
+  if (!ctx.handleOf) throw new Error("a dataset with handlesById needs ctx.handleOf");
+  return [id, ctx.handleOf(id)];
+}
+
 /** A stored timestamp column as the UTC day its period starts on. */
 export const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
 

@@ -19,13 +19,22 @@ export function csvHeader(meta: ExportMetadata, columns: ColumnDef[]): string {
   return lines.join("") + columns.map((c) => csvCell(c.name)).join(",") + "\n";
 }
 
+/** Numbers, flags and days never need quotes; a float may arrive as its decimal text already. */
+const plainCell = (v: Cell): string => (v === null ? "" : typeof v === "string" ? v : String(v));
+
+/** One writer per column, chosen once from its type: this runs for every cell of the file. */
+function cellWriters(columns: ColumnDef[]): ((v: Cell) => string)[] {
+  return columns.map((c) => (c.type === "string" || c.type === "json" ? csvCell : plainCell));
+}
+
 export async function* encodeCsv(meta: ExportMetadata, columns: ColumnDef[], batches: AsyncIterable<Row[]>): AsyncGenerator<string> {
   yield csvHeader(meta, columns);
+  const write = cellWriters(columns);
   for await (const rows of batches) {
     let out = "";
     for (const row of rows) {
-      let line = "";
-      for (let i = 0; i < row.length; i++) line += (i ? "," : "") + csvCell(row[i]);
+      let line = write[0](row[0]);
+      for (let i = 1; i < row.length; i++) line += "," + write[i](row[i]);
       out += line + "\n";
     }
     if (out) yield out;

@@ -50,6 +50,25 @@ describe("CSV", () => {
   });
 });
 
+describe("floats carried as decimal text (text formats)", () => {
+  // A float cell may be its canonical decimal text (types.ts Cell): both text encoders copy it,
+  // and the files read the same as with the numbers.
+  const asText: Row[] = TRICKY.map((r) => r.map((v, i) => (i === 3 && typeof v === "number" ? String(v) : v)));
+  const special: Row[] = [[4, null, "", "NaN", true, null], [5, null, "", "-Infinity", true, null], [6, null, "", "Infinity", true, null]];
+
+  test("CSV writes the same bytes as from numbers", async () => {
+    const fromNumbers = (await collect(encodeCsv(META, COLUMNS, batches(TRICKY)))).toString();
+    expect((await collect(encodeCsv(META, COLUMNS, batches(asText)))).toString()).toBe(fromNumbers);
+  });
+
+  test("JSON Lines writes the same numbers, and null for NaN and ±Infinity as JSON.stringify does", async () => {
+    const fromNumbers = (await collect(encodeJsonl(META, COLUMNS, batches(TRICKY)))).toString();
+    expect((await collect(encodeJsonl(META, COLUMNS, batches(asText)))).toString()).toBe(fromNumbers);
+    const back = readJsonl((await collect(encodeJsonl(META, COLUMNS, batches(special)))).toString());
+    expect(back.rows.map((r) => r.value)).toEqual([null, null, null]);
+  });
+});
+
 describe("JSON Lines", () => {
   test("starts with the metadata object, then one typed object per row", async () => {
     const back = readJsonl((await collect(encodeJsonl(META, COLUMNS, batches(TRICKY)))).toString());

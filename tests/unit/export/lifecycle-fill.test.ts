@@ -13,6 +13,7 @@ function run(rows: string[][], opts: { gap: number; current: string; from?: stri
     filters: { ...FILTERS, from: opts.from, to: opts.to },
     period: { unit: "week", current: week(opts.current), lastComplete: week(opts.current) - 1, dormancyGap: opts.gap, decay: 0.1 },
     pseudonym: opts.pseudonym ?? null,
+    textFloats: false,
   });
   return [...rows.flatMap((r) => mapper.map(r)), ...mapper.flush()];
 }
