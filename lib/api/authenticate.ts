@@ -1,8 +1,8 @@
 // Who is calling: the bearer token's owner, loaded as an Actor exactly as a session is (current
 // role and projects, refused when deactivated). Unknown, revoked and orphaned tokens are 401.
-import { loadActor, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/format";
-import { findTokenByHash } from "@/lib/tokens/queries";
+import { findTokenCallerByHash } from "@/lib/tokens/queries";
 import { lastUsedIsStale, touchTokenLastUsed } from "@/lib/tokens/mutations";
 import { hasScope, type TokenScope } from "@/lib/tokens/scopes";
 import { ApiError } from "./errors";
@@ -20,12 +20,14 @@ export async function authenticateRequest(req: Request, now = new Date()): Promi
   if (!header) throw new ApiError("unauthenticated", "Send an API token: Authorization: Bearer <token>. Create one at /tokens.");
   const token = BEARER.exec(header)?.[1];
   if (!token || !isWellFormedToken(token)) throw new ApiError("invalid_token", "This is not a valid API token.");
-  const row = await findTokenByHash(hashToken(token));
+  // Token, owner and maintained projects in one query, read fresh on every request: a revocation,
+  // a deactivation or a role change applies to the very next request.
+  const row = await findTokenCallerByHash(hashToken(token));
   if (!row) throw new ApiError("invalid_token", "This is not a valid API token.");
   if (row.revokedAt) throw new ApiError("invalid_token", "This API token was revoked.");
-  // The user's own current session version: a token outlives sign-outs, not deactivation.
-  const actor = await loadActor(row.userId, row.user.sessionVersion);
-  if (!actor) throw new ApiError("invalid_token", "The owner of this API token is deactivated.");
+  // A token outlives sign-outs (the session version), not deactivation.
+  if (row.deactivatedAt) throw new ApiError("invalid_token", "The owner of this API token is deactivated.");
+  const actor: Actor = { id: row.userId, role: row.role, handle: row.handle, name: row.name, maintainedProjectIds: row.maintainedProjectIds };
   if (lastUsedIsStale(row.lastUsedAt, now)) await touchTokenLastUsed(row.id, now);
   return { tokenId: row.id, scopes: row.scopes, actor };
 }

@@ -2,7 +2,8 @@
 // names the request), runs, and stores its response; a retry with the same key and the same body
 // gets that response again instead of a second record. The same key with another body is refused
 // (422), and so is a retry while the first is still running (409). Failed requests release the
-// key; keys expire after a day.
+// key; keys expire after a day (a request with an expired key claims it anew; other expired rows are
+// purged at most once a minute per process).
 // Faults (the database restarting mid-request, a process dying): the write's own transaction marks
 // the key written (idempotency-claim.ts), so a key left at status 0 by a dead request provably
 // wrote nothing: it is released once the database is back, or taken over by a retry after
@@ -37,11 +38,15 @@ export async function withIdempotency(tokenId: number, key: string | null, finge
   if (!KEY_PATTERN.test(key)) {
     throw new ApiError("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters (a UUID is a good choice).");
   }
-  await prisma.$executeRaw`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
+  await purgeExpiredKeys();
+  // One round trip: a new key is inserted, and this key's own row, when expired, is claimed anew
+  // (as if the purge had deleted it), so expiry is exact per key whenever the purge last ran.
   const claimed = await prisma.$executeRaw`
     INSERT INTO idempotency_keys (token_id, key, request_hash, status, response)
     VALUES (${tokenId}, ${key}, ${fingerprint}, 0, jsonb_build_object('requestId', ${requestId}::text))
-    ON CONFLICT (token_id, key) DO NOTHING`;
+    ON CONFLICT (token_id, key) DO UPDATE
+      SET request_hash = EXCLUDED.request_hash, status = 0, response = EXCLUDED.response, created_at = now()
+      WHERE idempotency_keys.created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
   if (claimed === 0) {
     const stored = await replayOrTakeOver(tokenId, key, fingerprint, requestId, readBack);
     if (stored) return stored;
@@ -71,6 +76,16 @@ export async function withIdempotency(tokenId: number, key: string | null, finge
     throw e;
   }
   return result;
+}
+
+/** How often a process deletes other expired keys: they only take room, the claim above ignores them. */
+export const IDEMPOTENCY_PURGE_EVERY_MS = 60_000;
+let lastPurgeAt = 0;
+
+async function purgeExpiredKeys(now = Date.now()): Promise<void> {
+  if (now - lastPurgeAt < IDEMPOTENCY_PURGE_EVERY_MS) return;
+  lastPurgeAt = now;
+  await prisma.$executeRaw`DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`;
 }
 
 function storeResponse(claim: IdempotencyClaim, result: StoredResponse) {

@@ -6,6 +6,7 @@ import { parseOrThrow } from "@/lib/errors-zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { canEditContribution } from "@/lib/permissions";
 import { recordAudit } from "@/lib/audit/record";
+import { recordWriteEffects } from "@/lib/audit/record-write";
 import { enqueueRecompute } from "@/lib/jobs/queue";
 import { rethrowDbError } from "@/lib/db-errors";
 import { contributionEditSchema, contributionFormSchema, type ContributionFields } from "@/lib/validation/contributions";
@@ -25,7 +26,8 @@ async function resolveAuthors(tx: Tx, actor: Actor, fields: ContributionFields) 
     seen.add(c.handle);
     coTotal += Math.round(c.sharePercent * 100);
   });
-  const users = await tx.user.findMany({
+  // Most work has no co-authors: no lookup then.
+  const users = seen.size === 0 ? [] : await tx.user.findMany({
     where: { handle: { in: [...seen] }, deactivatedAt: null },
     select: { id: true, handle: true },
   });
@@ -37,8 +39,8 @@ async function resolveAuthors(tx: Tx, actor: Actor, fields: ContributionFields) 
   if (own <= 0) fieldErrors.coAuthors = "Co-authors' shares must leave you more than 0 %: they sum to 100 % with yours";
   if (Object.keys(fieldErrors).length) throw new AppError("invalid_input", "Please correct the highlighted fields.", fieldErrors);
   return [
-    { userId: actor.id, share: (own / WHOLE).toFixed(4) },
-    ...fields.coAuthors.map((c) => ({ userId: byHandle.get(c.handle)!, share: (Math.round(c.sharePercent * 100) / WHOLE).toFixed(4) })),
+    { userId: actor.id, handle: actor.handle, share: (own / WHOLE).toFixed(4) },
+    ...fields.coAuthors.map((c) => ({ userId: byHandle.get(c.handle)!, handle: c.handle, share: (Math.round(c.sharePercent * 100) / WHOLE).toFixed(4) })),
   ];
 }
 
@@ -48,33 +50,73 @@ async function requireOpenProject(tx: Tx, projectId: number) {
   if (project.archivedAt) throw new AppError("invalid_input", "Please correct the highlighted fields.", { projectId: "This project is archived" });
 }
 
-/** `source` says where the write came from: the web form ("manual") or the REST API ("api"). */
-export async function createContribution(actorOrNull: Actor | null, raw: unknown, source: "manual" | "api" = "manual"): Promise<{ id: number }> {
+/** A contribution as its create wrote it: what the API answers with, without reading it back. */
+export interface CreatedContribution {
+  id: number;
+  projectId: number;
+  title: string;
+  description: string;
+  kind: string;
+  status: string;
+  source: string;
+  occurredAt: Date;
+  url: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** in the order of the snapshot: by user id */
+  authors: { userId: number; handle: string; share: string }[];
+}
+
+/** The audit snapshot of a new contribution: the shape contributionSnapshot reads back. */
+export function createdSnapshot(c: CreatedContribution) {
+  return {
+    id: c.id, projectId: c.projectId, title: c.title, description: c.description, kind: c.kind, occurredAt: c.occurredAt, url: c.url,
+    status: c.status, version: c.version, deletedAt: null, authors: c.authors.map((a) => ({ userId: a.userId, share: a.share })),
+  };
+}
+
+/** "0.7000" as a numeric(9, 8) reads back through Prisma's Decimal: "0.7". */
+export function shareAsStored(share: string): string {
+  return String(Number(share));
+}
+
+/**
+ * `source` says where the write came from: the web form ("manual") or the REST API ("api").
+ * Two statements in the transaction (the co-authors' lookup when there are any, then the project
+ * check with both inserts), and the audit with the recompute request in one more.
+ */
+export async function createContribution(actorOrNull: Actor | null, raw: unknown, source: "manual" | "api" = "manual"): Promise<CreatedContribution> {
   const actor = requireActor(actorOrNull);
   const fields = parseOrThrow(contributionFormSchema, raw);
   try {
     return await prisma.$transaction(async (tx) => {
-      await requireOpenProject(tx, fields.projectId);
       const authors = await resolveAuthors(tx, actor, fields);
-      const created = await tx.contribution.create({
-        data: {
-          projectId: fields.projectId,
-          title: fields.title,
-          description: fields.description,
-          kind: fields.kind,
-          occurredAt: fields.occurredAt,
-          url: fields.url,
-          source,
-          createdById: actor.id,
-          authors: { create: authors },
-        },
-        select: { id: true },
-      });
-      await recordAudit(tx, {
-        actorId: actor.id, action: "contribution.create", entityType: "contribution", entityId: created.id,
-        after: await contributionSnapshot(tx, created.id),
-      });
-      await enqueueRecompute(tx, "contribution.create");
+      const authorsJson = JSON.stringify(authors.map((a) => ({ user_id: a.userId, share: a.share })));
+      // The project's check and the inserts in one statement: nothing is inserted unless the
+      // project exists and is open, and the answer says which it was.
+      const [row] = await tx.$queryRaw<{ found: boolean; archived: boolean; id: number | null; status: string; version: number; createdAt: Date; updatedAt: Date }[]>`
+        WITH p AS (SELECT id, archived_at FROM projects WHERE id = ${fields.projectId}),
+        c AS (
+          INSERT INTO contributions (project_id, title, description, kind, occurred_at, url, source, created_by_id)
+          SELECT p.id, ${fields.title}, ${fields.description}, ${fields.kind}::"ContributionKind", ${fields.occurredAt}, ${fields.url}, ${source}::"ContributionSource", ${actor.id}
+            FROM p WHERE p.archived_at IS NULL
+          RETURNING id, status::text AS status, version, created_at, updated_at),
+        a AS (
+          INSERT INTO contribution_authors (contribution_id, user_id, share)
+          SELECT c.id, x.user_id, x.share FROM c, jsonb_to_recordset(${authorsJson}::jsonb) AS x(user_id int, share numeric)
+          RETURNING 1)
+        SELECT EXISTS (SELECT 1 FROM p) AS found, coalesce((SELECT archived_at IS NOT NULL FROM p), false) AS archived,
+               c.id, c.status, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt", (SELECT count(*) FROM a) AS authors
+          FROM (SELECT 1) one LEFT JOIN c ON true`;
+      if (!row.found) throw new AppError("invalid_input", "Please correct the highlighted fields.", { projectId: "Choose a project" });
+      if (row.archived || row.id === null) throw new AppError("invalid_input", "Please correct the highlighted fields.", { projectId: "This project is archived" });
+      const created: CreatedContribution = {
+        id: row.id, projectId: fields.projectId, title: fields.title, description: fields.description, kind: fields.kind, status: row.status, source,
+        occurredAt: fields.occurredAt, url: fields.url, version: row.version, createdAt: row.createdAt, updatedAt: row.updatedAt,
+        authors: authors.map((a) => ({ userId: a.userId, handle: a.handle, share: shareAsStored(a.share) })).sort((x, y) => x.userId - y.userId),
+      };
+      await recordWriteEffects(tx, [{ actorId: actor.id, action: "contribution.create", entityType: "contribution", entityId: created.id, after: createdSnapshot(created) }], "contribution.create");
       return created;
     });
   } catch (e) {
@@ -110,7 +152,7 @@ export async function updateContribution(actorOrNull: Actor | null, raw: unknown
       });
       if (count === 0) throw new AppError("conflict", "Someone changed this contribution after you opened it. Reload to see their changes.");
       await tx.contributionAuthor.deleteMany({ where: { contributionId: id } });
-      await tx.contributionAuthor.createMany({ data: authors.map((a) => ({ ...a, contributionId: id })) });
+      await tx.contributionAuthor.createMany({ data: authors.map((a) => ({ userId: a.userId, share: a.share, contributionId: id })) });
       await recordAudit(tx, {
         actorId: actor.id, action: "contribution.update", entityType: "contribution", entityId: id,
         before, after: await contributionSnapshot(tx, id),

@@ -6,7 +6,7 @@ import { ApiError } from "../errors";
 import { decodeCursorOrThrow, toPage } from "../cursor";
 import type { EndpointHandler } from "../endpoint";
 import type { createContributionEndpoint, getContributionEndpoint, listContributionsEndpoint, updateContributionEndpoint } from "../endpoints/contributions";
-import { getContributionView, listContributionRows, toContributionView } from "../queries/contributions";
+import { createdContributionView, getContributionView, listContributionRows, toContributionView } from "../queries/contributions";
 import type { ContributionView } from "../schemas/contributions";
 
 async function viewOrThrow(actor: Actor, id: number): Promise<ContributionView> {
@@ -30,10 +30,9 @@ export const listContributions: EndpointHandler<typeof listContributionsEndpoint
 
 export const getContribution: EndpointHandler<typeof getContributionEndpoint> = async ({ actor, params }) => viewOrThrow(actor, params.id);
 
-export const createContributionHandler: EndpointHandler<typeof createContributionEndpoint> = async ({ actor, body }) => {
-  const { id } = await createContribution(actor, toFormInput(body), "api");
-  return viewOrThrow(actor, id);
-};
+// Answered from what the transaction wrote (no read back: three queries less per create).
+export const createContributionHandler: EndpointHandler<typeof createContributionEndpoint> = async ({ actor, body }) =>
+  createdContributionView(await createContribution(actor, toFormInput(body), "api"));
 
 export const updateContributionHandler: EndpointHandler<typeof updateContributionEndpoint> = async ({ actor, params, body }) => {
   const current = await viewOrThrow(actor, params.id);

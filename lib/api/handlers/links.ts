@@ -5,7 +5,7 @@ import { ApiError } from "../errors";
 import { decodeCursorOrThrow, toPage } from "../cursor";
 import type { EndpointHandler } from "../endpoint";
 import type { confirmLinkEndpoint, createLinkEndpoint, disputeLinkEndpoint, getLinkEndpoint, listLinksEndpoint, removeLinkEndpoint } from "../endpoints/links";
-import { getLinkView, listLinkRows, toLinkView } from "../queries/links";
+import { createdLinkView, getLinkView, listLinkRows, toLinkView } from "../queries/links";
 import type { LinkView } from "../schemas/links";
 
 async function viewOrThrow(actor: Actor, id: number): Promise<LinkView> {
@@ -22,8 +22,10 @@ export const listLinks: EndpointHandler<typeof listLinksEndpoint> = async ({ act
 export const getLink: EndpointHandler<typeof getLinkEndpoint> = async ({ actor, params }) => viewOrThrow(actor, params.id);
 
 export const createLinkHandler: EndpointHandler<typeof createLinkEndpoint> = async ({ actor, body }) => {
-  const { id } = await createLink(actor, { fromId: body.fromId, toId: body.toId, type: body.type, note: body.note ?? "" });
-  return viewOrThrow(actor, id);
+  const link = await createLink(actor, { fromId: body.fromId, toId: body.toId, type: body.type, note: body.note ?? "" });
+  // A new link is answered from the row its transaction wrote (no read back); a removed link taken
+  // up again is read back, for its dispute history.
+  return link.revived ? viewOrThrow(actor, link.id) : createdLinkView(link);
 };
 
 export const confirmLinkHandler: EndpointHandler<typeof confirmLinkEndpoint> = async ({ actor, params }) => {

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canViewContribution } from "@/lib/permissions";
+import type { CreatedContribution } from "@/lib/contributions/mutations";
 import type { z } from "zod";
 import type { ContributionView, listContributionsQuerySchema } from "../schemas/contributions";
 
@@ -34,6 +35,17 @@ export function toContributionView(c: Row): ContributionView {
     occurredAt: c.occurredAt.toISOString(), url: c.url, version: c.version,
     authors: c.authors.map((a) => ({ userId: a.userId, handle: a.user.handle, share: Number(a.share) })),
     createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), withdrawnAt: c.deletedAt?.toISOString() ?? null,
+  };
+}
+
+/** The view of a contribution just created, from the rows its transaction wrote. */
+export function createdContributionView(c: CreatedContribution): ContributionView {
+  return {
+    id: c.id, projectId: c.projectId, title: c.title, description: c.description, kind: c.kind as ContributionView["kind"],
+    status: c.status as ContributionView["status"], source: c.source as ContributionView["source"],
+    occurredAt: c.occurredAt.toISOString(), url: c.url, version: c.version,
+    authors: c.authors.map((a) => ({ userId: a.userId, handle: a.handle, share: Number(a.share) })),
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(), withdrawnAt: null,
   };
 }
 

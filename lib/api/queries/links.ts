@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { canViewContribution } from "@/lib/permissions";
+import type { CreatedLink } from "@/lib/links/mutations";
 import type { z } from "zod";
 import type { LinkView, listLinksQuerySchema } from "../schemas/links";
 import { visibleContributionWhere } from "./contributions";
@@ -22,6 +23,14 @@ export function toLinkView(l: Row): LinkView {
     id: l.id, fromId: l.fromId, toId: l.toId, type: l.type, status: l.status, note: l.note, createdById: l.createdById,
     createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(),
     openDispute: d ? { id: d.id, reason: d.reason, raisedById: d.raisedById, createdAt: d.createdAt.toISOString() } : null,
+  };
+}
+
+/** The view of a link just created: a new link has no dispute yet. */
+export function createdLinkView(l: CreatedLink): LinkView {
+  return {
+    id: l.id, fromId: l.fromId, toId: l.toId, type: l.type as LinkView["type"], status: l.status as LinkView["status"], note: l.note, createdById: l.createdById,
+    createdAt: l.createdAt.toISOString(), updatedAt: l.updatedAt.toISOString(), openDispute: null,
   };
 }
 
