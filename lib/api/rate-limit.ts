@@ -16,18 +16,23 @@ export class TokenBuckets {
     private readonly now: () => number = Date.now,
   ) {}
 
-  take(key: number): TakeResult {
+  /** Takes `cost` requests at once (a batch costs one per item); `cost` above the burst never fits. */
+  take(key: number, cost = 1): TakeResult {
     const now = this.now();
     const perMs = this.perMinute / 60_000;
     const b = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     const tokens = Math.min(this.burst, b.tokens + (now - b.at) * perMs);
-    if (tokens < 1) {
+    if (tokens < cost) {
       this.buckets.set(key, { tokens, at: now });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)), limit: this.burst };
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((cost - tokens) / perMs / 1000)), limit: this.burst };
     }
     if (!this.buckets.has(key) && this.buckets.size >= MAX_BUCKETS) this.prune(now, perMs);
-    this.buckets.set(key, { tokens: tokens - 1, at: now });
-    return { ok: true, remaining: Math.floor(tokens - 1), limit: this.burst };
+    this.buckets.set(key, { tokens: tokens - cost, at: now });
+    return { ok: true, remaining: Math.floor(tokens - cost), limit: this.burst };
+  }
+
+  get burstSize(): number {
+    return this.burst;
   }
 
   private prune(now: number, perMs: number) {
