@@ -6,6 +6,10 @@
 // and the recompute enqueue. Writes go to a scratch copy of the serving database (understory_writes,
 // recreated from it each run), so every run starts from the same state and the reads bench's
 // database never changes. Goal: ≥ 500 contributions/s sustained, p95 < 100 ms.
+// Then the same clients write through POST /api/v1/contributions/batch for as long: each request
+// BATCH_SIZE contributions with 1–3 links each (to existing work, or to earlier items of the same
+// batch by ref), with an Idempotency-Key. Both phases print contributions/s, links/s, the
+// per-request p50/p95/p99 and the errors.
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -19,6 +23,10 @@ export const WRITES_GOAL_PER_SECOND = 500;
 export const WRITES_P95_GOAL_MS = 100;
 const SCRATCH_DATABASE = "understory_writes";
 const LINK_TYPES = ["builds_on", "cites", "reviews", "fixes"];
+/** contributions per batch request */
+export const BATCH_SIZE = 50;
+/** concurrent batch clients: a few big requests keep the server as busy as 20 small ones */
+export const BATCH_CONNECTIONS = 4;
 
 export interface WritesFigures {
   seconds: number;
@@ -36,6 +44,23 @@ export interface WritesFigures {
   errors: number;
   errorSamples: string[];
   copySeconds: number;
+  batched: BatchFigures;
+}
+
+export interface BatchFigures {
+  seconds: number;
+  connections: number;
+  batchSize: number;
+  requests: number;
+  contributions: number;
+  links: number;
+  perSecond: number;
+  linksPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  errorSamples: string[];
 }
 
 async function withClient<T>(url: string, f: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -87,7 +112,67 @@ interface ClientState {
   seq: number;
 }
 
-export async function benchWrites(opts: { seconds: number; connections: number; rebuild?: boolean }): Promise<WritesFigures> {
+/** Batched writes: every client sends BATCH_SIZE contributions with their links per request. */
+async function benchBatches(baseUrl: string, url: string, writers: Writer[], targets: number[], opts: { seconds: number; connections: number }): Promise<BatchFigures> {
+  let nextWriter = 0;
+  const times: number[] = [];
+  const errorSamples: string[] = [];
+  let wrong = 0;
+  let requests = 0;
+  const batchBody = (s: { writer: Writer; seq: number }) => {
+    const at = new Date(Date.now() - 1000).toISOString();
+    const items = Array.from({ length: BATCH_SIZE }, (_, i) => {
+      const n = 1 + Math.floor(Math.random() * 3);
+      const used = new Set<string>();
+      const links: { toId?: number; toRef?: string; type: string }[] = [];
+      while (links.length < n) {
+        // Half to earlier items of this batch (same time: earlier in id order), half to older work.
+        const toItem = i > 0 && Math.random() < 0.5;
+        const to = toItem ? { toRef: `i${Math.floor(Math.random() * i)}` } : { toId: targets[Math.floor(Math.random() * targets.length)] };
+        const key = to.toRef ?? `#${to.toId}`;
+        if (used.has(key)) continue;
+        used.add(key);
+        links.push({ ...to, type: LINK_TYPES[links.length % LINK_TYPES.length] });
+      }
+      return { ref: `i${i}`, projectId: s.writer.projectId, title: `Batch contribution ${s.seq}.${i}`, kind: "code", occurredAt: at, description: "Written by bench/api-writes.ts.", links };
+    });
+    return JSON.stringify({ items });
+  };
+  const request: autocannon.Request = {
+    method: "POST",
+    path: "/api/v1/contributions/batch",
+    setupRequest: (req, ctx) => {
+      const s = ctx as { writer?: Writer; seq?: number };
+      s.writer ??= writers[nextWriter++ % writers.length];
+      s.seq = (s.seq ?? 0) + 1;
+      return { ...req, headers: { ...req.headers, authorization: `Bearer ${s.writer.token}`, "content-type": "application/json", "idempotency-key": randomUUID() }, body: batchBody(s as { writer: Writer; seq: number }) };
+    },
+    onResponse: (status, body) => {
+      requests++;
+      if (status !== 201) {
+        wrong++;
+        if (errorSamples.length < 3) errorSamples.push(`batch ${status}: ${body.slice(0, 200)}`);
+      }
+    },
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: baseUrl, connections: opts.connections, duration: opts.seconds, requests: [request], timeout: 30 }, (err, res) => (err ? reject(err) : resolve(res)));
+    onResponse(instance, (_client, _status, ms) => times.push(ms));
+  });
+  const created = await withClient(url, async (c) => (await c.query<{ c: string; l: string }>(
+    "SELECT (SELECT count(*) FROM contributions WHERE title LIKE 'Batch contribution %')::text AS c, (SELECT count(*) FROM links l JOIN contributions c ON c.id = l.from_id WHERE c.title LIKE 'Batch contribution %')::text AS l")).rows[0]);
+  const sorted = Float64Array.from(times).sort();
+  const seconds = result.duration || opts.seconds;
+  return {
+    seconds, connections: opts.connections, batchSize: BATCH_SIZE, requests,
+    contributions: Number(created.c), links: Number(created.l),
+    perSecond: Number(created.c) / seconds, linksPerSecond: Number(created.l) / seconds,
+    p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
+    errors: wrong + result.errors + result.timeouts, errorSamples,
+  };
+}
+
+export async function benchWrites(opts: { seconds: number; connections: number; rebuild?: boolean; batchConnections?: number }): Promise<WritesFigures> {
   ensureBuild(opts.rebuild);
   const db = await startServeDatabase();
   try {
@@ -172,6 +257,7 @@ export async function benchWrites(opts: { seconds: number; connections: number; 
       }
       const created = await withClient(url, async (c) => (await c.query<{ c: string; l: string }>(
         "SELECT (SELECT count(*) FROM contributions WHERE title LIKE 'Bench contribution %')::text AS c, (SELECT count(*) FROM links l JOIN contributions c ON c.id = l.from_id WHERE c.title LIKE 'Bench contribution %')::text AS l")).rows[0]);
+      const batched = await benchBatches(app.baseUrl, url, writers, targets, { seconds: opts.seconds, connections: opts.batchConnections ?? BATCH_CONNECTIONS });
       const sorted = (xs: number[]) => Float64Array.from(xs).sort();
       const cs = sorted(contributionTimes);
       const ls = sorted(linkTimes);
@@ -184,7 +270,7 @@ export async function benchWrites(opts: { seconds: number; connections: number; 
         contributionP50: percentile(cs, 50), contributionP95: percentile(cs, 95),
         linkP50: percentile(ls, 50), linkP95: percentile(ls, 95),
         allP95: percentile(all, 95), allP99: percentile(all, 99),
-        errors: wrong + result.errors + result.timeouts, errorSamples, copySeconds,
+        errors: wrong + result.errors + result.timeouts, errorSamples, copySeconds, batched,
       };
     } finally {
       await app.stop();
@@ -209,5 +295,16 @@ export function reportWrites(f: WritesFigures): void {
     ["errors (wrong status, socket errors, timeouts)", f.errors, met(f.errors === 0)],
   ]);
   if (f.errorSamples.length) console.log(`\nFirst errors:\n${f.errorSamples.map((e) => `- ${e}`).join("\n")}`);
+  const b = f.batched;
+  section(`Batched writes through the API (POST /contributions/batch, ${b.connections} clients for ${b.seconds.toFixed(0)} s, ${b.batchSize} contributions per request, each linked to 1–3 earlier ones or earlier items; goal ≥ ${WRITES_GOAL_PER_SECOND} contributions/s, p95 < ${WRITES_P95_GOAL_MS} ms)`);
+  printTable(["measure", "value", "met"], [
+    ["requests answered", b.requests.toLocaleString("en-US"), ""],
+    ["contributions written (with their links)", `${b.contributions.toLocaleString("en-US")} (${b.links.toLocaleString("en-US")} links)`, ""],
+    ["contributions/s sustained", b.perSecond.toFixed(0), met(b.perSecond >= WRITES_GOAL_PER_SECOND)],
+    ["links/s", b.linksPerSecond.toFixed(0), ""],
+    ["per request p50 / p95 / p99 ms", `${b.p50.toFixed(0)} / ${b.p95.toFixed(0)} / ${b.p99.toFixed(0)}`, met(b.p95 < WRITES_P95_GOAL_MS)],
+    ["errors (wrong status, socket errors, timeouts)", b.errors, met(b.errors === 0)],
+  ]);
+  if (b.errorSamples.length) console.log(`\nFirst errors:\n${b.errorSamples.map((e) => `- ${e}`).join("\n")}`);
   console.log(`\n(scratch copy of the serving database made in ${f.copySeconds.toFixed(1)} s, before timing)`);
 }

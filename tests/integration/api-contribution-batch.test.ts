@@ -11,6 +11,7 @@ vi.hoisted(() => {
   process.env.API_RATE_LIMIT_PER_MINUTE = "60";
 });
 
+import pg from "pg";
 import { prisma } from "../../lib/db";
 import { POST as batchPOST } from "../../app/api/v1/contributions/batch/route";
 import { GET as getContributionGET } from "../../app/api/v1/contributions/[id]/route";
@@ -170,5 +171,28 @@ describe("POST /contributions/batch", () => {
     expectError(limited, 429, "rate_limited", "Too many requests with this token: a batch of 5 items counts 5; retry in 1 s.");
     expect(limited.headers.get("retry-after")).toBe("1");
     expect(await prisma.contribution.count({ where: { title: { startsWith: "Bulk " } } })).toBe(15);
+  });
+
+  test("waits for an edit moving an existing target in time (FOR SHARE), then refuses the link it made forward", async () => {
+    const token = await tokenFor(alice);
+    const target = await makeContribution({ projectId, authorIds: [bob.id], occurredAt: day(3), title: "Moving target" });
+    const before = await apiRowCounts();
+    // The edit's statement in a transaction held open: the target moves after the batch's item.
+    const editor = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await editor.connect();
+    let settled = false;
+    try {
+      await editor.query("BEGIN");
+      await editor.query("UPDATE contributions SET occurred_at = $2, version = version + 1 WHERE id = $1", [target.id, day(8)]);
+      const batch = post(token, { items: [item("Builds on the mover", 6, { links: [{ toId: target.id, type: "builds_on" }] })] }).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 500));
+      const waited = !settled;
+      await editor.query("COMMIT");
+      const res = await batch;
+      expect([waited, expectError(res, 400, "invalid_input").fields]).toEqual([true, { "items.0.links.0.toId": "A link must point to earlier work: “Moving target” happened after this contribution." }]);
+    } finally {
+      await editor.end();
+    }
+    expect(await apiRowCounts()).toEqual(before);
   });
 });
