@@ -8,6 +8,7 @@
 import type pg from "pg";
 import { loadGraphInput } from "@/lib/jobs/load-graph";
 import { countRows, deleteRunResults, writeScopeResults } from "@/lib/jobs/write-results";
+import { attachRunPartitions, createRunPartitions } from "@/lib/jobs/run-partitions";
 import { METRIC_VERSION, parseParams, paramsHash, type MetricParams } from "@/lib/metrics/params";
 import { computeScopesThreaded, defaultEngineThreads } from "@/lib/jobs/engine-threads";
 import { prepareEngine } from "@/lib/metrics/run-engine";
@@ -125,6 +126,7 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
       // still being computed: the write overlaps the compute, and a written scope's rows can be
       // collected. "compute" ends with the last scope computed, "write" is what remains after it.
       await client.query("BEGIN");
+      await createRunPartitions(client, runId);
       let rows = 0;
       let written = 0;
       let scopes = 0;
@@ -148,6 +150,8 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
 
       t = performance.now();
       await writes;
+      progress("indexing the results", 0.98, true);
+      await attachRunPartitions(client, runId);
       await saveMemo(client, runId, memoLog);
       const durationMs = Math.round(performance.now() - t0);
       // No progress write may land after the run is marked done (it would overwrite the phase).

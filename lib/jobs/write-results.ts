@@ -11,6 +11,7 @@ import type { Graph } from "@/lib/metrics/graph";
 import { LIFECYCLE_STATES } from "@/lib/metrics/lifecycle";
 import { periodStart } from "@/lib/metrics/periods";
 import type { ScopeResults } from "@/lib/metrics/results";
+import { defaultPartitionName, dropRunPartitions, PARTITIONED_RESULT_TABLES, runPartitionName } from "./run-partitions";
 
 const CHUNK_ROWS = 5000;
 
@@ -87,7 +88,7 @@ export async function writeScopeResults(client: pg.ClientBase, runId: number, g:
     // 16 million inserts at random places.
     const order = byUserThenPeriod(g, cp.contributor, cp.n);
     const prefix = `${run}\t${scope}\t${unit}\t`;
-    await copyInto(client, "metric_contributor_periods", ["run_id", "scope", "period_unit", "user_id", "period_start", "state", "flow", "visibility"],
+    await copyInto(client, runPartitionName("metric_contributor_periods", runId), ["run_id", "scope", "period_unit", "user_id", "period_start", "state", "flow", "visibility"],
       (function* () {
         for (const k of order) {
           yield `${prefix}${userId(cp.contributor[k])}\t${start(cp.period[k])}\t${LIFECYCLE_STATES[cp.state[k]]}\t${copyFloat(cp.flow[k])}\t${copyFloat(cp.visibility[k])}\n`;
@@ -126,10 +127,18 @@ export async function writeScopeResults(client: pg.ClientBase, runId: number, g:
     })(), onRows);
 }
 
-/** Removes every result row of the given runs (there are no foreign keys: results are bulk data). */
+/**
+ * Removes every result row of the given runs (there are no foreign keys: results are bulk data):
+ * their partitions are dropped (one that is busy now is left for the next run), and the rows of
+ * runs stored before partitioning, or restored, are deleted from the DEFAULT partition.
+ */
 export async function deleteRunResults(client: pg.ClientBase, runIds: number[]): Promise<void> {
   if (runIds.length === 0) return;
-  for (const table of ["metric_series", "metric_cohorts", "metric_contributor_periods", "metric_contributor_classes", "metric_signals", "metric_contributor_summaries", "metric_documents"]) {
+  await dropRunPartitions(client, runIds);
+  for (const table of PARTITIONED_RESULT_TABLES) {
+    await client.query(`DELETE FROM "${defaultPartitionName(table)}" WHERE run_id = ANY($1::int[])`, [runIds]);
+  }
+  for (const table of ["metric_series", "metric_cohorts", "metric_contributor_classes", "metric_signals", "metric_contributor_summaries", "metric_documents"]) {
     await client.query(`DELETE FROM ${table} WHERE run_id = ANY($1::int[])`, [runIds]);
   }
 }

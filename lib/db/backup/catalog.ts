@@ -16,13 +16,17 @@ export interface SequenceInfo {
   column: string;
 }
 
-/** Tables with their stored (not generated) columns, in foreign-key order, ties by name. */
+/**
+ * Tables with their stored (not generated) columns, in foreign-key order, ties by name. A
+ * partitioned table is one table: its partitions (one per recompute run) are read through it and
+ * restored into it (the restored rows land in its DEFAULT partition).
+ */
 export async function listTables(client: pg.ClientBase): Promise<TableInfo[]> {
   const { rows } = await client.query<{ name: string; columns: string[] }>(
     `SELECT c.relname AS name, array_agg(a.attname::text ORDER BY a.attnum) AS columns
        FROM pg_class c
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND c.relname <> $1
+      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $1
       GROUP BY c.relname
       ORDER BY c.relname`,
     [MIGRATIONS_TABLE],

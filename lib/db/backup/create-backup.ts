@@ -71,7 +71,8 @@ async function* backupRecords(client: pg.ClientBase, manifest: BackupManifest, o
     let rows = 0;
     const report = () => opts.onProgress?.({ table: table.name, written: rows, total: table.rows, allWritten, allTotal });
     report();
-    for await (const chunk of client.query(copyTo(`COPY ${client.escapeIdentifier(table.name)} (${columns}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    // COPY (SELECT …): a partitioned table cannot be COPYed TO by name; the text is the same.
+    for await (const chunk of client.query(copyTo(`COPY (SELECT ${columns} FROM ${client.escapeIdentifier(table.name)}) TO STDOUT`)) as AsyncIterable<Buffer>) {
       hash.update(chunk);
       const n = countRows(chunk);
       rows += n;
