@@ -25,7 +25,7 @@ const SCRATCH_DATABASE = "understory_writes";
 const LINK_TYPES = ["builds_on", "cites", "reviews", "fixes"];
 /** contributions per batch request */
 export const BATCH_SIZE = 50;
-/** concurrent batch clients: a few big requests keep the server as busy as 20 small ones */
+/** concurrent batch clients (BENCH_BATCH_CONNECTIONS overrides): a few big requests keep the server as busy as 20 small ones */
 export const BATCH_CONNECTIONS = 4;
 
 export interface WritesFigures {
@@ -257,7 +257,7 @@ export async function benchWrites(opts: { seconds: number; connections: number; 
       }
       const created = await withClient(url, async (c) => (await c.query<{ c: string; l: string }>(
         "SELECT (SELECT count(*) FROM contributions WHERE title LIKE 'Bench contribution %')::text AS c, (SELECT count(*) FROM links l JOIN contributions c ON c.id = l.from_id WHERE c.title LIKE 'Bench contribution %')::text AS l")).rows[0]);
-      const batched = await benchBatches(app.baseUrl, url, writers, targets, { seconds: opts.seconds, connections: opts.batchConnections ?? BATCH_CONNECTIONS });
+      const batched = await benchBatches(app.baseUrl, url, writers, targets, { seconds: opts.seconds, connections: opts.batchConnections ?? Number(process.env.BENCH_BATCH_CONNECTIONS ?? BATCH_CONNECTIONS) });
       const sorted = (xs: number[]) => Float64Array.from(xs).sort();
       const cs = sorted(contributionTimes);
       const ls = sorted(linkTimes);

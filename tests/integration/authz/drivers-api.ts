@@ -3,6 +3,7 @@
 // token columns sending the admin's tokens and no session.
 import * as contributions from "../../../app/api/v1/contributions/route";
 import * as contribution from "../../../app/api/v1/contributions/[id]/route";
+import * as contributionBatch from "../../../app/api/v1/contributions/batch/route";
 import * as links from "../../../app/api/v1/links/route";
 import * as link from "../../../app/api/v1/links/[id]/route";
 import * as confirm from "../../../app/api/v1/links/[id]/confirm/route";
@@ -63,6 +64,16 @@ export const ROUTE_DRIVERS: Record<string, RouteDriver> = {
   "POST /api/v1/contributions": {
     scope: "write",
     prepare: async (w) => ({ handler: contributions.POST, path: "/api/v1/contributions", body: { projectId: w.alpha.id, title: "Reef survey", kind: "data", occurredAt: "2026-03-01" } }),
+  },
+  "POST /api/v1/contributions/batch": {
+    scope: "write",
+    prepare: async (w) => ({
+      handler: contributionBatch.POST, path: "/api/v1/contributions/batch",
+      body: { items: [
+        { ref: "survey", projectId: w.alpha.id, title: "Reef survey", kind: "data", occurredAt: "2026-03-01" },
+        { projectId: w.alpha.id, title: "Reef model", kind: "code", occurredAt: "2026-03-02", links: [{ toRef: "survey", type: "builds_on" }] },
+      ] },
+    }),
   },
   // Withdrawn work: the one case where reading a contribution is not everyone's.
   "GET /api/v1/contributions/[id]": read(contribution.GET, async (w) => {

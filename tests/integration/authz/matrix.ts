@@ -48,6 +48,7 @@ export const MATRIX: Record<string, Rule> = {
   // ---- REST API (/api/v1), bearer tokens
   "GET /api/v1/contributions": api(401, 200, 200, 200, 200, 200, 401, 403),
   "POST /api/v1/contributions": api(401, 201, 201, 201, 201, 201, 401, 403),
+  "POST /api/v1/contributions/batch": api(401, 201, 201, 201, 201, 201, 401, 403),
   // The contributor's withdrawn work: its authors, alpha's maintainers and admins (canViewContribution).
   "GET /api/v1/contributions/[id]": api(401, 200, 404, 404, 200, 200, 401, 403),
   // Only authors edit (canEditContribution): not the project's maintainer, not an admin.
