@@ -1,9 +1,11 @@
 // The frame every chart sits in: what it shows, how to read it, where it is defined, what to say
 // when there is nothing to show, and the same numbers as a table for screen readers and copying.
-// No client code, so server components can render it around a client chart.
+// The frame itself has no client code, so server components render it around a client chart; the
+// table is a small client component that renders its rows once opened (chart-table.tsx).
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatValue, type ValueFormat } from "./format";
+import { ChartTable } from "./chart-table";
+import type { ValueFormat } from "./format";
 
 export interface ChartTableColumn {
   key: string;
@@ -52,50 +54,12 @@ export function ChartFrame(props: ChartFrameProps) {
       ) : (
         <>
           {props.children}
-          {props.table && props.table.rows.length > 0 && <ChartTable title={props.title} {...props.table} />}
+          {props.table && props.table.rows.length > 0 && (
+            <ChartTable title={props.title} columns={props.table.columns}
+              rows={props.table.rows.map((row) => props.table!.columns.map((c) => row[c.key] ?? null))} />
+          )}
         </>
       )}
     </figure>
-  );
-}
-
-function ChartTable({ title, columns, rows }: { title: string; columns: ChartTableColumn[]; rows: ChartTableRow[] }) {
-  const cell = (value: string | number | null, format?: ValueFormat) =>
-    typeof value === "number" ? (format ? formatValue(value, format) : String(value)) : (value ?? "—");
-  return (
-    <details className="text-sm">
-      <summary className="cursor-pointer text-moss-700 hover:underline">Show table</summary>
-      <div className="mt-2 max-h-96 overflow-auto rounded-md border border-stone-200">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{title}</caption>
-          <thead className="sticky top-0 border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
-            <tr>
-              {columns.map((c, i) => (
-                <th key={c.key} scope="col" className={`whitespace-nowrap px-3 py-2 font-medium ${i > 0 ? "text-right" : ""}`}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <tr key={r} className="border-b border-stone-100 last:border-0">
-                {columns.map((c, i) =>
-                  i === 0 ? (
-                    <th key={c.key} scope="row" className="whitespace-nowrap px-3 py-1.5 font-normal text-stone-800">
-                      {cell(row[c.key], c.format)}
-                    </th>
-                  ) : (
-                    <td key={c.key} className="whitespace-nowrap px-3 py-1.5 text-right tabular-nums">
-                      {cell(row[c.key], c.format)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }

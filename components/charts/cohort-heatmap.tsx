@@ -1,7 +1,9 @@
+"use client";
 // Cohort grid: one row per cohort, one column per offset since the cohort's start, each cell
 // coloured by its rate. Plain HTML (Recharts has no heatmap), so it is already a table for screen
-// readers and needs no client code. A null cell is censored (that offset has not happened yet):
-// it is hatched and empty, never drawn as 0.
+// readers. A null cell is censored (that offset has not happened yet): it is hatched and empty,
+// never drawn as 0. A client component only so that the page's RSC payload carries the rates
+// (a few bytes a cell) instead of every rendered cell a second time (~250 bytes each).
 import { formatValue, type ValueFormat } from "./format";
 import { SEQUENTIAL_GRADIENT, sequentialColor, sequentialTextColor } from "./palette";
 
@@ -26,6 +28,8 @@ export interface CohortHeatmapProps {
 }
 
 const CENSORED_BG = "repeating-linear-gradient(135deg, #e7e5e4 0 2px, #ffffff 2px 7px)";
+/** CENSORED_BG as a class: one short name per censored cell instead of the gradient inline */
+const CENSORED_CLASS = "bg-[repeating-linear-gradient(135deg,#e7e5e4_0_2px,#ffffff_2px_7px)]";
 
 export function CohortHeatmap(props: CohortHeatmapProps) {
   const format = props.format ?? "percent";
@@ -34,7 +38,8 @@ export function CohortHeatmap(props: CohortHeatmapProps) {
   return (
     <div className="space-y-2">
       <div role="region" aria-label={`${props.cohortLabel} by ${props.offsetLabel}`} tabIndex={0} className="relative overflow-x-auto rounded-md border border-stone-200">
-        <table className="border-separate border-spacing-0.5 text-xs">
+        {/* cell classes once on the table, not on each of the hundreds of cells */}
+        <table className="border-separate border-spacing-0.5 text-xs [&_td]:h-8 [&_td]:min-w-11 [&_td]:rounded-sm [&_td]:px-1 [&_td]:text-center [&_td]:tabular-nums">
           <thead>
             <tr>
               <th scope="col" rowSpan={2} className="sticky left-0 z-10 bg-white px-2 py-1 text-left align-bottom font-medium text-stone-600">
@@ -65,7 +70,7 @@ export function CohortHeatmap(props: CohortHeatmapProps) {
                   const value = row.values[k] ?? null;
                   if (value === null) {
                     return (
-                      <td key={k} className="h-8 min-w-11 rounded-sm" style={{ background: CENSORED_BG }} title={`${row.label}, ${k}: not yet observable`}>
+                      <td key={k} className={CENSORED_CLASS}>
                         <span className="sr-only">not yet observable</span>
                       </td>
                     );
@@ -74,7 +79,6 @@ export function CohortHeatmap(props: CohortHeatmapProps) {
                   return (
                     <td
                       key={k}
-                      className="h-8 min-w-11 rounded-sm px-1 text-center tabular-nums"
                       style={{ backgroundColor: sequentialColor(value), color: sequentialTextColor(value) }}
                       title={`${row.label}, ${k}: ${formatValue(value, format)} of ${row.size.toLocaleString("en-GB")} ${props.sizeUnit}`}
                     >

@@ -1,6 +1,9 @@
 // Reads of stored cohorts, documents, signals and per-contributor results for the dashboards.
+// A run's results never change, so each read is memoized per (run, arguments) in process
+// (run-memo.ts): what they return is shared between requests and must not be mutated.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { memoForRun } from "./run-memo";
 
 interface Scoped {
   runId: number;
@@ -21,6 +24,10 @@ export interface CohortCell {
  * `maxOffset` when given (a heatmap draws only the first offsets: the rest is most of the rows).
  */
 export async function listCohortCells(q: Scoped & { variant: "exact" | "unbounded"; segment: string; from?: string; to?: string; maxOffset?: number }): Promise<CohortCell[]> {
+  return memoForRun(q.runId, `cohorts:${JSON.stringify(q)}`, () => readCohortCells(q));
+}
+
+async function readCohortCells(q: Scoped & { variant: "exact" | "unbounded"; segment: string; from?: string; to?: string; maxOffset?: number }): Promise<CohortCell[]> {
   const rows = await prisma.$queryRaw<{ cohort: string; offset: number; cohort_size: number; retained: number; rate: number }[]>(Prisma.sql`
     SELECT to_char(cohort_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS cohort, "offset", cohort_size, retained, rate
     FROM metric_cohorts
@@ -34,6 +41,10 @@ export async function listCohortCells(q: Scoped & { variant: "exact" | "unbounde
 
 /** A stored document (curves by offset, campaigns, concentration, …), typed by the caller. */
 export async function getDocument<T>(q: Scoped, key: string): Promise<T | null> {
+  return memoForRun(q.runId, `document:${key}:${JSON.stringify(q)}`, () => readDocument<T>(q, key));
+}
+
+async function readDocument<T>(q: Scoped, key: string): Promise<T | null> {
   const row = await prisma.metricDocument.findUnique({
     where: { runId_scope_periodUnit_key: { runId: q.runId, scope: q.scope, periodUnit: q.unit, key } },
     select: { data: true },
@@ -51,6 +62,10 @@ export interface SignalView {
 }
 
 export async function listSignals(q: Scoped): Promise<SignalView[]> {
+  return memoForRun(q.runId, `signals:${JSON.stringify(q)}`, () => readSignals(q));
+}
+
+async function readSignals(q: Scoped): Promise<SignalView[]> {
   const rows = await prisma.metricSignal.findMany({
     where: { runId: q.runId, scope: q.scope, periodUnit: q.unit },
     orderBy: [{ severity: "asc" }, { id: "asc" }],
@@ -85,6 +100,10 @@ const SUMMARY_ORDER = {
 
 /** Top contributors of a scope by one allow-listed measure. */
 export async function listContributorSummaries(q: { runId: number; scope: string; orderBy: keyof typeof SUMMARY_ORDER; limit: number }): Promise<ContributorSummaryView[]> {
+  return memoForRun(q.runId, `summaries:${JSON.stringify(q)}`, () => readContributorSummaries(q));
+}
+
+async function readContributorSummaries(q: { runId: number; scope: string; orderBy: keyof typeof SUMMARY_ORDER; limit: number }): Promise<ContributorSummaryView[]> {
   const rows = await prisma.$queryRaw<(Omit<ContributorSummaryView, "userId" | "attributionShare" | "contributionShare" | "isHub" | "passThrough" | "visibilityShare"> & {
     user_id: number; attribution_share: number; contribution_share: number; is_hub: boolean; pass_through: number; visibility_share: number;
   })[]>(Prisma.sql`
@@ -109,6 +128,10 @@ export interface ClassView {
 }
 
 export async function listClasses(q: { runId: number; scope: string; class?: string; limit: number; offset: number }): Promise<{ rows: ClassView[]; total: number; counts: Record<string, number> }> {
+  return memoForRun(q.runId, `classes:${JSON.stringify(q)}`, () => readClasses(q));
+}
+
+async function readClasses(q: { runId: number; scope: string; class?: string; limit: number; offset: number }): Promise<{ rows: ClassView[]; total: number; counts: Record<string, number> }> {
   const where = { runId: q.runId, scope: q.scope, ...(q.class ? { class: q.class } : {}) };
   const [rows, total, grouped] = await Promise.all([
     prisma.$queryRaw<{ user_id: number; handle: string; class: string; evidence: Record<string, unknown> }[]>(Prisma.sql`

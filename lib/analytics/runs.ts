@@ -1,6 +1,7 @@
 // The run dashboards read (the newest succeeded one) and the one in progress, if any, so pages can
 // show "recomputing: writing results, 72 %" beside results that stay served meanwhile.
 import { prisma } from "@/lib/db";
+import { noteRun } from "./run-memo";
 
 export interface RunInfo {
   id: number;
@@ -22,11 +23,13 @@ export interface RunningInfo {
 }
 
 export async function getCurrentRun(): Promise<RunInfo | null> {
-  return prisma.metricRun.findFirst({
+  const run = await prisma.metricRun.findFirst({
     where: { status: "succeeded" },
     orderBy: { id: "desc" },
     select: { id: true, asOf: true, finishedAt: true, paramsHash: true, metricVersion: true, durationMs: true, contributions: true, links: true, contributors: true },
   });
+  if (run) noteRun(run);
+  return run;
 }
 
 export async function getRunningRun(): Promise<RunningInfo | null> {

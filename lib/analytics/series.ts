@@ -2,6 +2,7 @@
 // bound, the (run, scope, unit, metric, segment, period) primary key serving each filter.
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { memoForRun } from "./run-memo";
 
 export interface SeriesPoint {
   /** period start, YYYY-MM-DD */
@@ -22,6 +23,10 @@ export interface SeriesQuery {
 
 /** The named metrics' series, each ordered by period; a metric with no rows maps to []. */
 export async function listSeries(q: SeriesQuery, metrics: readonly string[]): Promise<Record<string, SeriesPoint[]>> {
+  return memoForRun(q.runId, `series:${JSON.stringify([q, metrics])}`, () => readListSeries(q, metrics));
+}
+
+async function readListSeries(q: SeriesQuery, metrics: readonly string[]): Promise<Record<string, SeriesPoint[]>> {
   const rows = await prisma.$queryRaw<{ metric: string; period: string; value: number | null; is_complete: boolean }[]>(Prisma.sql`
     SELECT metric, to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS period, value, is_complete
     FROM metric_series

@@ -13,6 +13,7 @@ import type { MetricParams } from "@/lib/metrics/params";
 import { runStressScenario } from "@/lib/metrics/stress";
 import { parseScenarioForm, scopeSlugOf } from "./form";
 import { getRunGraph, isGraphCached } from "./graph-cache";
+import { memoForRun } from "@/lib/analytics/run-memo";
 import { countScopeContributions, getClearedContributionIds, getStressParams } from "./queries";
 import { prepareStressInput } from "./scope-input";
 import type { StressActionResult, StressBaseParams, StressRunView } from "./types";
@@ -68,7 +69,11 @@ export interface StressLabSummary {
 
 /** What the lab's page shows before a run. The caller has already checked the role and scope. */
 export async function getStressLabSummary(run: { id: number; asOf: Date }, projectId: number | null): Promise<StressLabSummary> {
-  const [contributions, params] = await Promise.all([countScopeContributions(projectId, run.asOf), getStressParams(projectId)]);
+  // Counting a million rows per view was most of the page's time at bench size: once per run and scope.
+  const [contributions, params] = await Promise.all([
+    memoForRun(run.id, `stress-count:${projectId ?? "all"}`, () => countScopeContributions(projectId, run.asOf)),
+    getStressParams(projectId),
+  ]);
   return { contributions, isCached: isGraphCached(run.id), base: baseParamsOf(params.scope) };
 }
 
