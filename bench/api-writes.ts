@@ -23,8 +23,8 @@ export const WRITES_GOAL_PER_SECOND = 500;
 export const WRITES_P95_GOAL_MS = 100;
 const SCRATCH_DATABASE = "understory_writes";
 const LINK_TYPES = ["builds_on", "cites", "reviews", "fixes"];
-/** contributions per batch request */
-export const BATCH_SIZE = 50;
+/** contributions per batch request (BENCH_BATCH_SIZE overrides) */
+export const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 50);
 /** concurrent batch clients (BENCH_BATCH_CONNECTIONS overrides): a few big requests keep the server as busy as 20 small ones */
 export const BATCH_CONNECTIONS = 4;
 
