@@ -1,16 +1,21 @@
 // The server-side entry to the current user: every page, action and handler starts here.
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { auth } from "./config";
 import { hasRole, loadActor, type Actor } from "./actor";
 
-/** The signed-in, active user, or null. */
-export async function getSessionActor(): Promise<Actor | null> {
+/**
+ * The signed-in, active user, or null. Once per server render: the layout and the page both ask, and
+ * each ask was a JWT decryption and two queries. React's cache() memoizes within one request only, so
+ * a role change or a sign-out shows on the next request.
+ */
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = (await auth()) as { uid?: number; sv?: number } | null;
   if (!session?.uid) return null;
   return loadActor(session.uid, session.sv ?? 0);
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */
 export async function requirePageActor(): Promise<Actor> {

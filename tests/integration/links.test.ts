@@ -1,7 +1,7 @@
 import { describe, test, expect, beforeAll } from "vitest";
 import { prisma } from "../../lib/db";
 import { confirmLink, createLink, disputeLink, removeLink } from "../../lib/links/mutations";
-import { listLinksAwaitingMe, listMyOpenDisputes } from "../../lib/links/queries";
+import { countLinksAwaitingMe, countMyOpenDisputes, listLinksAwaitingMe, listMyOpenDisputes } from "../../lib/links/queries";
 import { getContributionDetail } from "../../lib/contributions/queries";
 import { AppError } from "../../lib/errors";
 import type { Actor } from "../../lib/auth/actor";
@@ -117,6 +117,11 @@ describe("confirm, dispute, remove", () => {
     expect(await codeOf(confirmLink(carol, { linkId: id }))).toEqual(["conflict", "This link is disputed: a maintainer resolves it."]);
     expect((await listMyOpenDisputes(alice)).map((x) => x.id)).toContain(disputeId);
     expect((await listMyOpenDisputes(bob)).map((x) => x.id)).toContain(disputeId);
+    // the profile's counts are the inbox's lengths
+    for (const a of [alice, bob, carol]) {
+      expect([await countMyOpenDisputes(a), await countLinksAwaitingMe(a)]).toEqual([(await listMyOpenDisputes(a)).length, (await listLinksAwaitingMe(a)).length]);
+    }
+    expect(await countMyOpenDisputes(alice)).toBeGreaterThan(0);
   });
 
   test("the project's maintainer may dispute; a maintainer of another project and the linker may not", async () => {

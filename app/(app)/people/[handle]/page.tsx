@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { getContributorClass, getCreditSources, getPersonByHandle, listBuilders } from "@/lib/analytics/profile";
 import { getDocument, listContributorPeriods } from "@/lib/analytics/results";
 import { getCurrentRun } from "@/lib/analytics/runs";
-import { listLinksAwaitingMe, listMyOpenDisputes } from "@/lib/links/queries";
+import { countLinksAwaitingMe, countMyOpenDisputes } from "@/lib/links/queries";
 import { canSeeContributorClass } from "@/lib/permissions";
 import { handleSchema } from "@/lib/validation/common";
 import { ChartFrame } from "@/components/charts/chart-frame";
@@ -46,8 +46,9 @@ export default async function ProfilePage({ params, searchParams }: {
     q ? getDocument<{ decay: number; lastComplete: number; currentPeriod: number }>(q, "period") : null,
     q ? getCreditSources(q.runId, "all", person.id) : null,
     q && canSeeContributorClass(actor, person.id) ? getContributorClass(q.runId, "all", person.id) : null,
-    isMe ? listLinksAwaitingMe(actor) : [],
-    isMe ? listMyOpenDisputes(actor) : [],
+    // only the counts show here (the inbox lists them)
+    isMe ? countLinksAwaitingMe(actor) : 0,
+    isMe ? countMyOpenDisputes(actor) : 0,
   ]);
   // Stored by the recompute (as of the run, like every other figure here); counted live only before a run stored them.
   const builders = credit?.builders ?? await listBuilders(person.id);
@@ -100,7 +101,7 @@ export default async function ProfilePage({ params, searchParams }: {
         <section aria-labelledby="pending" className="space-y-2">
           <h2 id="pending" className="text-base font-semibold">Waiting for your word</h2>
           <p className="text-sm text-stone-600">
-            {awaiting.length} {awaiting.length === 1 ? "link" : "links"} to your work to confirm or dispute, {disputes.length} open {disputes.length === 1 ? "dispute" : "disputes"}.{" "}
+            {awaiting} {awaiting === 1 ? "link" : "links"} to your work to confirm or dispute, {disputes} open {disputes === 1 ? "dispute" : "disputes"}.{" "}
             <Link href="/me" className="text-moss-700 hover:underline">Open your inbox</Link>
           </p>
         </section>
