@@ -159,6 +159,10 @@ export interface ContributorPeriodView {
 /** Stored contributor-period rows (only periods where something happened; see run-contributors.ts). */
 export async function listContributorPeriods(q: Scoped & { userIds: number[]; from?: string; to?: string }): Promise<ContributorPeriodView[]> {
   if (q.userIds.length === 0) return [];
+  return memoForRun(q.runId, `periods:${JSON.stringify(q)}`, () => readContributorPeriods(q));
+}
+
+async function readContributorPeriods(q: Scoped & { userIds: number[]; from?: string; to?: string }): Promise<ContributorPeriodView[]> {
   const rows = await prisma.$queryRaw<{ user_id: number; period: string; state: string; flow: number; visibility: number }[]>(Prisma.sql`
     SELECT user_id, to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS period, state, flow, visibility
     FROM metric_contributor_periods
