@@ -34,7 +34,7 @@ try {
   console.log(
     `Run ${summary.runId}: ${summary.contributions.toLocaleString("en-US")} contributions, ${summary.links.toLocaleString("en-US")} links, ` +
       `${summary.contributors.toLocaleString("en-US")} contributors, ${summary.scopes} scopes, ${summary.rows.toLocaleString("en-US")} result rows ` +
-      `in ${(summary.durationMs / 1000).toFixed(1)} s (load ${t.load} ms, compute ${t.compute} ms, write ${t.write} ms)` +
+      `in ${(summary.durationMs / 1000).toFixed(1)} s (load ${t.load} ms, compute ${t.compute} ms, write ${t.write} ms, of which indexing ${t.index} ms)` +
       (summary.quarantined ? `; ${summary.quarantined} contributions quarantined as suspected link ring` : "") +
       `; windows reused ${summary.memo.reused.toLocaleString("en-US")}, computed ${summary.memo.computed.toLocaleString("en-US")}`,
   );

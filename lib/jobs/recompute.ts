@@ -150,8 +150,10 @@ export async function recomputeMetrics(pool: pg.Pool, opts: RecomputeOptions = {
 
       t = performance.now();
       await writes;
+      const tIndex = performance.now();
       progress("indexing the results", 0.98, true);
       await attachRunPartitions(client, runId);
+      mark("index", tIndex);
       await saveMemo(client, runId, memoLog);
       const durationMs = Math.round(performance.now() - t0);
       // No progress write may land after the run is marked done (it would overwrite the phase).

@@ -1,8 +1,8 @@
 // Each run's contributor-period rows (~17M at the benchmark's size) in a partition of their own
 // (migration 20261201160000_contributor_periods_by_run). Inside the run's transaction the table is
 // created without indexes, with a CHECK on its run id (so ATTACH need not scan it), every scope is
-// COPYed into it as its thread finishes, and at the end ATTACH builds the parent's two indexes on
-// it, one sorted pass each instead of 17M index insertions interleaved with the compute. Readers
+// COPYed into it as its thread finishes, and at the end ATTACH builds the parent's primary key on
+// it in one sorted pass instead of 17M index insertions interleaved with the compute. Readers
 // cannot see the table before the run commits, and a failed or killed run's table goes with its
 // rollback. An old run's rows go with DROP TABLE: no 17M-row DELETE, no vacuum afterwards.
 import type pg from "pg";
@@ -10,7 +10,7 @@ import type pg from "pg";
 export const PARTITIONED_RESULT_TABLES = ["metric_contributor_periods"] as const;
 export type PartitionedResultTable = (typeof PARTITIONED_RESULT_TABLES)[number];
 
-/** Memory for the index builds of ATTACH: the pkey of 17M rows sorts in memory with this. */
+/** Memory for the index build of ATTACH: the primary key of 17M rows sorts in memory with this. */
 const INDEX_BUILD_MEMORY = "512MB";
 /**
  * How long dropping an old partition may wait for its lock. DROP locks the parent exclusively, so
