@@ -84,8 +84,9 @@ export async function writeScopeResults(client: pg.ClientBase, runId: number, g:
         for (const c of u.cohorts) yield row([run, scope, unit, c.variant, copyText(c.segment), start(c.cohortPeriod), String(c.offset), String(c.cohortSize), String(c.retained), copyFloat(c.rate)]);
       })(), onRows);
     const cp = u.contributorPeriods;
-    // In primary-key order (user, period), so the index grows at its right edge instead of taking
-    // 16 million inserts at random places.
+    // Into the run's unindexed partition (run-partitions.ts), in primary-key order (user, period):
+    // the key's build at the end sorts runs that are already in order, and a contributor's rows
+    // (what the profile and the exports read) sit together on disk.
     const order = byUserThenPeriod(g, cp.contributor, cp.n);
     const prefix = `${run}\t${scope}\t${unit}\t`;
     await copyInto(client, runPartitionName("metric_contributor_periods", runId), ["run_id", "scope", "period_unit", "user_id", "period_start", "state", "flow", "visibility"],
