@@ -62,7 +62,7 @@ async function plainCopy(url: string, dataset: DatasetId): Promise<{ seconds: nu
     await snapshot.bind({ run_id: run.id, scope: filters.scope, unit: filters.unit, segment: filters.segment, variant: filters.variant });
     const t = performance.now();
     let rows = 0;
-    for await (const chunk of snapshot.client.query(copyTo(`COPY (${DATASETS[dataset].query(filters)}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    for await (const chunk of snapshot.client.query(copyTo(`COPY (${DATASETS[dataset].query({ ...filters, runId: run.id })}) TO STDOUT`)) as AsyncIterable<Buffer>) {
       for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) rows++;
     }
     return { seconds: (performance.now() - t) / 1000, rows };

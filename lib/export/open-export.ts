@@ -63,7 +63,7 @@ export async function openExport(pool: pg.Pool, req: ExportRequest, scope: Scope
     const run = await getExportRunOrThrow(snapshot.client);
     const { metadata, period } = await buildMetadata(snapshot.client, { run, dataset, filters, columns, format: req.format, exportedAt });
     await snapshot.bind({ run_id: run.id, scope: filters.scope, unit: filters.unit, from: filters.from, to: filters.to, segment: filters.segment, variant: filters.variant });
-    const sql = dataset.query(filters);
+    const sql = dataset.query({ ...filters, runId: run.id });
     let storedRows: number | null = null;
     if (opts.countRows) {
       const { rows } = await snapshot.client.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) q`);

@@ -47,6 +47,8 @@ export interface ResolvedFilters {
   segment: "all" | "organic" | "campaign";
   variant: "both" | "exact" | "unbounded";
   pseudonymize: boolean;
+  /** the run being exported, once known (written into the query as a constant: runScopeWhere) */
+  runId?: number;
 }
 
 /** What the run and its stored "period" document say about the periods of this scope and unit. */

@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import pg from "pg";
 import { prisma } from "../../lib/db";
 import { recomputeMetrics } from "../../lib/jobs/recompute";
+import { ECOSYSTEM_OPTION } from "../../lib/analytics/scope";
+import { parseExportRequest } from "../../lib/export/filters";
+import { openExport } from "../../lib/export/open-export";
 import { makeContribution, makeProject, makeUser } from "./factories";
 
 const AS_OF = Date.UTC(2026, 1, 2);
@@ -105,6 +108,29 @@ describe("contributor periods partitioned by run", () => {
     expect((await partitions()).filter((p) => p.name.includes("_run_")).map((p) => p.name)).toEqual([
       `metric_contributor_periods_run_${last.runId - 1}`, `metric_contributor_periods_run_${last.runId}`,
     ]);
+  });
+
+  test("a recompute does not wait for an export in flight; the partition the export holds goes with the run after it", async () => {
+    const runs = (await pool.query<{ id: number }>("SELECT id FROM metric_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 2")).rows.map((r) => r.id);
+    const exportPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    // Its snapshot open and its COPY started, as a long download would be. It reads the newest run
+    // with the run id as a constant, so it locks that run's partition only, never the DEFAULT one
+    // that ATTACH locks exclusively (with the id as a setting it would hold every partition).
+    const exp = await openExport(exportPool, parseExportRequest({ dataset: "attribution-flow", format: "csv" }), ECOSYSTEM_OPTION);
+    try {
+      await exp.body.next();
+      await exp.body.next();
+      const waited = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the recompute waited for the export")), 20_000));
+      const next = await Promise.race([recomputeMetrics(pool, { asOfMs: AS_OF }), waited]);
+      expect(next.runId).toBeGreaterThan(runs[0]);
+      // Dropping a partition locks the parent, which the export reads: the older run is left.
+      expect(await tableExists(`metric_contributor_periods_run_${runs[1]}`)).toBe(true);
+    } finally {
+      await exp.close();
+      await exportPool.end();
+    }
+    await recomputeMetrics(pool, { asOfMs: AS_OF });
+    expect(await tableExists(`metric_contributor_periods_run_${runs[1]}`)).toBe(false);
   });
 
   test("rows of a run stored before partitioning (DEFAULT partition) are deleted when the run is no longer kept", async () => {

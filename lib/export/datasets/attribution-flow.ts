@@ -26,7 +26,7 @@ export const attributionFlowDataset: DatasetDef = {
   query: (f) => `
     SELECT p.user_id, ${day("p.period_start")}, p.flow, p.visibility
     FROM metric_contributor_periods p
-    WHERE ${runScopeWhere("p")} ${dateRangeWhere("p.period_start", f)}
+    WHERE ${runScopeWhere("p", f)} ${dateRangeWhere("p.period_start", f)}
     ORDER BY p.user_id, p.period_start`,
   createMapper: (ctx) => {
     const indexOf = periodIndexer(ctx.period.unit);

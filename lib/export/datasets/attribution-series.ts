@@ -20,7 +20,7 @@ export const attributionSeriesDataset: DatasetDef = {
   query: (f) => `
     SELECT ${day("s.period_start")}, s.metric, s.value, s.is_complete
     FROM metric_series s
-    WHERE ${runScopeWhere("s")} AND s.segment = 'all'
+    WHERE ${runScopeWhere("s", f)} AND s.segment = 'all'
       AND (s.metric LIKE 'attribution.%' OR s.metric LIKE 'concentration.%')
       ${dateRangeWhere("s.period_start", f)}
     ORDER BY s.period_start, s.metric`,

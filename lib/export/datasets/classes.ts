@@ -18,10 +18,10 @@ export const classesDataset: DatasetDef = {
   filters: { unit: false, dateRange: false, segment: false, variant: false },
   columns: [...IDENTITY_COLUMNS, ...CLASS_COLUMNS],
   pseudonymColumns: [...PSEUDONYM_COLUMNS, ...CLASS_COLUMNS],
-  query: () => `
+  query: (f) => `
     SELECT c.user_id, u.handle, c.class, c.evidence->>'birthLabel', c.evidence::text
     FROM metric_contributor_classes c JOIN users u ON u.id = c.user_id
-    WHERE ${runScopeWhere("c", false)}
+    WHERE ${runScopeWhere("c", f, false)}
     ORDER BY c.user_id`,
   createMapper: (ctx) => ({
     map: (r) => [[...identityCells(ctx, r[0], r[1]), text(r[2]), text(r[3]), text(r[4])]],

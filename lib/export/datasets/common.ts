@@ -35,10 +35,21 @@ export function identityCellsById(ctx: RowContext, userIdField: string): Cell[] 
 /** A stored timestamp column as the UTC day its period starts on. */
 export const day = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
 
-/** run, scope and (unless the table has none) period unit: the prefix of every results index */
-export function runScopeWhere(alias: string, withUnit = true): string {
+/**
+ * run, scope and (unless the table has none) period unit: the prefix of every results index. The
+ * run id is written into the SQL when known (an integer read from metric_runs): with a constant,
+ * PostgreSQL plans and locks only that run's partition of a table partitioned by run, so a long
+ * export does not hold the partitions a recompute attaches or drops (lib/jobs/run-partitions.ts).
+ */
+export function runScopeWhere(alias: string, f: Pick<ResolvedFilters, "runId">, withUnit = true): string {
   const unit = withUnit ? ` AND ${alias}.period_unit = ${setting("unit", "text")}` : "";
-  return `${alias}.run_id = ${setting("run_id", "int")} AND ${alias}.scope = ${setting("scope", "text")}${unit}`;
+  const run = f.runId === undefined ? setting("run_id", "int") : String(safeRunId(f.runId));
+  return `${alias}.run_id = ${run} AND ${alias}.scope = ${setting("scope", "text")}${unit}`;
+}
+
+function safeRunId(id: number): number {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`bad run id ${id}`);
+  return id;
 }
 
 /** The date range as the dashboards apply it: periods that start inside [from, to], both inclusive, days in UTC. */

@@ -84,7 +84,7 @@ export const lifecycleDataset: DatasetDef = {
   query: (f) => `
     SELECT p.user_id, u.handle, ${day("p.period_start")}, p.state
     FROM metric_contributor_periods p JOIN users u ON u.id = p.user_id
-    WHERE ${runScopeWhere("p")} AND p.state IN ('new', 'returning', 'resurrecting')
+    WHERE ${runScopeWhere("p", f)} AND p.state IN ('new', 'returning', 'resurrecting')
       ${dateRangeWhere("p.period_start", f, { from: false })}
     ORDER BY p.user_id, p.period_start`,
   createMapper: createLifecycleMapper,

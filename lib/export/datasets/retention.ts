@@ -23,7 +23,7 @@ export const retentionDataset: DatasetDef = {
   query: (f) => `
     SELECT ${day("c.cohort_start")}, c.variant, c.segment, c."offset", c.cohort_size, c.retained, c.rate
     FROM metric_cohorts c
-    WHERE ${runScopeWhere("c")} AND c.segment = ${setting("segment", "text")}
+    WHERE ${runScopeWhere("c", f)} AND c.segment = ${setting("segment", "text")}
       ${f.variant === "both" ? "" : `AND c.variant = ${setting("variant", "text")}`}
       ${dateRangeWhere("c.cohort_start", f)}
     ORDER BY c.variant, c.cohort_start, c."offset"`,

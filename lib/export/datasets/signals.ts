@@ -29,7 +29,7 @@ export const signalsDataset: DatasetDef = {
   query: (f) => `
     SELECT s.id, ${day("s.period_start")}, s.code, s.severity, s.message, s.evidence::text
     FROM metric_signals s
-    WHERE ${runScopeWhere("s")} ${dateRangeWhere("s.period_start", f)}
+    WHERE ${runScopeWhere("s", f)} ${dateRangeWhere("s.period_start", f)}
     ORDER BY s.period_start, s.id`,
   createMapper: (ctx) => ({
     map: (r) => [[int(r[0]), r[1], text(r[2]), text(r[3]), text(r[4]), evidenceCell(ctx, text(r[5]))]],
