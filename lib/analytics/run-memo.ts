@@ -4,12 +4,10 @@
 // once when it is stored). Callers check the session, role and scope first, put the scope in the
 // key, and must not mutate what they get back (it is shared between requests).
 
-interface Entry { value: unknown; bytes: number }
+import { ByteLru } from "@/lib/cache/byte-lru";
 
 const MAX_BYTES = 96 * 1024 * 1024;
-const entries = new Map<string, Entry>();
-const inFlight = new Map<string, Promise<unknown>>();
-let bytes = 0;
+const memo = new ByteLru<unknown>(MAX_BYTES, (key, value) => 2 * (key.length + (JSON.stringify(value)?.length ?? 0)), MAX_BYTES / 4);
 /** finishedAt of each run id seen: a restored backup may reuse an id with other results */
 const seenRuns = new Map<number, number>();
 
@@ -22,39 +20,11 @@ export function noteRun(run: { id: number; finishedAt: Date | null }): void {
 }
 
 export function clearRunMemo(): void {
-  entries.clear();
+  memo.clear();
   seenRuns.clear();
-  bytes = 0;
-}
-
-function store(key: string, value: unknown): void {
-  const size = 2 * (key.length + (JSON.stringify(value)?.length ?? 0));
-  if (size > MAX_BYTES / 4) return;
-  entries.set(key, { value, bytes: size });
-  bytes += size;
-  for (const [k, e] of entries) {
-    if (bytes <= MAX_BYTES) break;
-    entries.delete(k);
-    bytes -= e.bytes;
-  }
 }
 
 /** `compute()` once per key (concurrent callers share it); `key` must start with the run id. */
-export async function memoForRun<T>(runId: number, key: string, compute: () => Promise<T>): Promise<T> {
-  const k = `${runId}|${key}`;
-  const hit = entries.get(k);
-  if (hit) {
-    entries.delete(k);
-    entries.set(k, hit);
-    return hit.value as T;
-  }
-  let pending = inFlight.get(k) as Promise<T> | undefined;
-  if (!pending) {
-    pending = compute().then((v) => {
-      store(k, v);
-      return v;
-    }).finally(() => inFlight.delete(k));
-    inFlight.set(k, pending);
-  }
-  return pending;
+export function memoForRun<T>(runId: number, key: string, compute: () => Promise<T>): Promise<T> {
+  return memo.getOrCompute(`${runId}|${key}`, compute) as Promise<T>;
 }

@@ -4,86 +4,33 @@
 // asks (a cached answer is never served to someone who may not see it), and puts the scope in the
 // key. Bounded by bytes, not entries: one ecosystem cohort table is ~1 MB, a project's a few KB.
 import { createHash } from "node:crypto";
+import { ByteLru } from "@/lib/cache/byte-lru";
 
 /** An answer already serialized: route.ts sends `text` as it is, with `etag`, or a 304. */
 export class CachedJson {
   constructor(readonly text: string, readonly etag: string) {}
 }
 
-export class JsonLru {
-  private readonly entries = new Map<string, CachedJson>();
-  private bytes = 0;
-  constructor(readonly maxBytes: number) {}
-
-  get(key: string): CachedJson | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Map keeps insertion order: re-inserting makes it the most recently used.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+/** Serialized answers by key (tests build small ones to check the eviction order). */
+export class JsonLru extends ByteLru<CachedJson> {
+  constructor(maxBytes: number) {
+    // UTF-16 in memory: two bytes a character.
+    super(maxBytes, (key, v) => 2 * (key.length + v.text.length + v.etag.length));
   }
-
-  set(key: string, value: CachedJson): void {
-    const size = sizeOf(key, value);
-    if (size > this.maxBytes) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.bytes -= sizeOf(key, old);
-      this.entries.delete(key);
-    }
-    this.entries.set(key, value);
-    this.bytes += size;
-    for (const [k, v] of this.entries) {
-      if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= sizeOf(k, v);
-    }
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.bytes = 0;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get totalBytes(): number {
-    return this.bytes;
-  }
-}
-
-function sizeOf(key: string, v: CachedJson): number {
-  // UTF-16 in memory: two bytes a character.
-  return 2 * (key.length + v.text.length + v.etag.length);
 }
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const cache = new JsonLru(MAX_BYTES);
-/** Answers being computed: 20 callers arriving together share one computation. */
-const inFlight = new Map<string, Promise<CachedJson>>();
 
 /**
  * The serialized answer for `key` (which must start with the run id and carry the scope and the
  * normalized query), computed once per key.
  */
-export async function cachedJson(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = (async () => {
-      const text = JSON.stringify(await compute());
-      const value = new CachedJson(text, `"${createHash("sha1").update(text).digest("base64url")}"`);
-      cache.set(key, value);
-      return value;
-    })().finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return pending;
+export function cachedJson(key: string, compute: () => Promise<unknown>): Promise<CachedJson> {
+  return cache.getOrCompute(key, async () => {
+    const text = JSON.stringify(await compute());
+    return new CachedJson(text, `"${createHash("sha1").update(text).digest("base64url")}"`);
+  });
 }
 
 /** A key for a run's answer: the operation, the run, the scope and the query in a fixed order. */
