@@ -9,13 +9,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ApiError } from "@/lib/api/errors";
 import { currentIdempotencyClaim, WRITTEN_NOT_ANSWERED } from "@/lib/api/idempotency-claim";
 import { recomputeCoveredSql, upsertRecomputeJob } from "@/lib/jobs/queue";
-import type { AuditInput } from "./record";
+import { snapshot, type AuditInput } from "./record";
 
-/** JSON-safe copy, as recordAudit stores it: Dates to ISO strings, bigints to numbers. */
-function jsonSafe(value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
-}
+/** JSON-safe copy exactly as recordAudit stores it; SQL NULL when there is none. */
+const jsonSafe = (value: unknown): unknown => snapshot(value) ?? null;
 
 /**
  * Audits `events` (in order; the claim names the first one, the record the create made) and asks

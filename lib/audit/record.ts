@@ -14,7 +14,7 @@ export interface AuditInput {
 }
 
 /** JSON-safe copy: Dates to ISO strings, Decimals and bigints to strings/numbers. */
-function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+export function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(
     JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v)),
